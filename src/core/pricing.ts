@@ -1,0 +1,54 @@
+import { type Parsed, invalid, isBlank, ok, parseNumber, quoted } from "./inputs";
+import type { OptionNumber, PurchaseOption, RateTable } from "./rates";
+
+export const REMOTE_ONLY_NOTE =
+  "0 days: no technician is assigned. Support is remote only, with an average wait of 4-6 weeks.";
+export const FULL_TIME_NOTE = "5 days a week is a full-time technician, the most that can be bought.";
+
+/** Annual price in whole dollars, looked up in the memo's table; 0 days costs $0. */
+export function annualCost(days: number, option: OptionNumber, rates: RateTable): number {
+  if (!Number.isInteger(days) || days < 0 || days > rates.maxDays) {
+    throw new RangeError(`Days a week must be a whole number from 0 to ${rates.maxDays}; got ${days}.`);
+  }
+  return days === 0 ? 0 : optionByNumber(option, rates).prices[days - 1];
+}
+
+export function optionByNumber(option: OptionNumber, rates: RateTable): PurchaseOption {
+  return rates.options[option - 1];
+}
+
+/** Days a week to buy: a whole number 0 to maxDays, from a cell or a text box. */
+export function parseDays(input: unknown, rates: RateTable): Parsed<number> {
+  const parsed = parseNumber(input, "Days a week");
+  if (parsed.kind !== "ok") return parsed;
+  const days = parsed.value;
+  if (!Number.isInteger(days) || days < 0 || days > rates.maxDays) {
+    return invalid(
+      "number",
+      `Days a week must be a whole number from 0 to ${rates.maxDays} (${rates.maxDays} = a full-time technician); got ${days}.`,
+    );
+  }
+  return ok(days);
+}
+
+const normalize = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** How to write each option, for messages: `1 or "Full Year", 2 or "Outside Summer", ...`. */
+export function optionChoices(rates: RateTable): string {
+  return rates.options.map((o) => `${o.number} or "${o.name}"`).join(", ");
+}
+
+/**
+ * An option from 1, 2, 3 or a name ("Full Year", "A Basis", "outside of summer", ...): case, spaces
+ * and punctuation do not matter. Blank means Full Year, as the functions document.
+ */
+export function parseOption(input: unknown, rates: RateTable): Exclude<Parsed<OptionNumber>, { kind: "blank" }> {
+  if (isBlank(input)) return { kind: "ok", value: 1 };
+  const key = typeof input === "number" ? String(input) : typeof input === "string" ? normalize(input) : null;
+  const match = rates.options.find(
+    (o) => key === String(o.number) || [o.name, o.memoName, ...o.aliases].some((name) => normalize(name) === key),
+  );
+  if (match) return { kind: "ok", value: match.number };
+  const shown = typeof input === "string" ? quoted(input) : String(input);
+  return { kind: "invalid", problem: { kind: "value", message: `Unknown option ${shown}. Use ${optionChoices(rates)}.` } };
+}

@@ -1,0 +1,47 @@
+/**
+ * A workbook change, planned before it is applied. Pure code (the quote and fill planners) turns
+ * what was read from the workbook into a WorkbookPlan; the Excel adapter (./excel/apply.ts) queues
+ * a plan's steps in one batch. Tests check plans without Excel; the preview applies the same plans.
+ */
+
+/** What a cell receives: a number, text, a boolean, or a formula (text starting with "="). "" clears the cell. */
+export type CellInput = string | number | boolean;
+
+export type PlanStep =
+  /** Add a worksheet (the planner has checked that the name is free). */
+  | { readonly kind: "addSheet"; readonly sheet: string }
+  /** One 2-D write of values and formulas to `address`, whose size matches `cells`. */
+  | { readonly kind: "setCells"; readonly sheet: string; readonly address: string; readonly cells: readonly (readonly CellInput[])[] }
+  /** The same number format for every cell of `address`, e.g. "$#,##0". */
+  | { readonly kind: "setNumberFormat"; readonly sheet: string; readonly address: string; readonly format: string }
+  /** Bold text, e.g. for a header row. */
+  | { readonly kind: "setBold"; readonly sheet: string; readonly address: string }
+  /** Turn `address` (headers in its first row) into an Excel table named `name`. */
+  | {
+      readonly kind: "addTable";
+      readonly sheet: string;
+      readonly address: string;
+      readonly name: string;
+      readonly showTotals: boolean;
+    }
+  /** Grow or shrink an existing table to `address` (same top-left cell, headers included). */
+  | { readonly kind: "resizeTable"; readonly table: string; readonly address: string }
+  /** Keep the first `rows` rows in view while scrolling. */
+  | { readonly kind: "freezeRows"; readonly sheet: string; readonly rows: number }
+  /** Fit the width of the columns of `address` to their contents. */
+  | { readonly kind: "autofitColumns"; readonly sheet: string; readonly address: string }
+  /** A native clustered column chart of `source` (headers in its first row), placed over `position`. */
+  | {
+      readonly kind: "addChart";
+      readonly sheet: string;
+      readonly name: string;
+      readonly title: string;
+      readonly source: string;
+      readonly position: string;
+    }
+  /** Show this sheet to the user. */
+  | { readonly kind: "activate"; readonly sheet: string };
+
+export interface WorkbookPlan {
+  readonly steps: readonly PlanStep[];
+}

@@ -1,0 +1,98 @@
+/* eslint-disable no-undef */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { sources } = require("webpack");
+
+const urlDev = "https://localhost:3000/";
+// Where the production build is hosted. Set it with `npm run build -- --env urlProd=https://host/path/`
+// or the ADDIN_URL_PROD environment variable; the placeholder below is not a real host.
+const urlProdPlaceholder = "https://its-budget-addin.example.org/";
+
+/** Rewrites every dev URL (not just the first, unlike the Office templates) in the emitted manifest, metadata and pages. */
+class RewriteDevUrls {
+  constructor(urlProd) {
+    this.urlProd = urlProd;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("RewriteDevUrls", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RewriteDevUrls", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        (assets) => {
+          for (const name of Object.keys(assets).filter((n) => /\.(xml|json|html)$/.test(n))) {
+            const text = assets[name].source().toString();
+            if (text.includes(urlDev)) {
+              compilation.updateAsset(name, new sources.RawSource(text.split(urlDev).join(this.urlProd)));
+            }
+          }
+        },
+      );
+    });
+  }
+}
+
+/** office-addin-dev-certs writes these files; its CA cannot be trusted system-wide without admin rights. */
+function devHttpsOptions() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return {};
+  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+}
+
+module.exports = (env = {}, options = {}) => {
+  const dev = options.mode !== "production";
+  const urlProd = env.urlProd || process.env.ADDIN_URL_PROD || urlProdPlaceholder;
+  if (!/^https:\/\/[^/]+\/(.*\/)?$/.test(urlProd)) {
+    throw new Error(`urlProd must be an https:// URL ending in "/", got "${urlProd}".`);
+  }
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: "ts-loader" },
+        { test: /\.(png|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The shared runtime page also registers the custom functions.
+        chunks: ["functions", "taskpane"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/help/help.html", to: "help.html" },
+        ],
+      }),
+      ...(dev ? [] : [new RewriteDevUrls(urlProd)]),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: devHttpsOptions() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      hot: false,
+      liveReload: false,
+      client: false,
+    },
+  };
+};
