@@ -1,0 +1,63 @@
+import type { CellInput, PlanStep, WorkbookPlan } from "../plan";
+import { parseRange } from "../address";
+
+/**
+ * Queues every step of a plan on `context` without syncing: the caller syncs once afterwards, so a
+ * whole plan costs one round trip. Steps run in order; later steps may use sheets and tables that
+ * earlier steps add in the same batch.
+ */
+export function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan): void {
+  for (const step of plan.steps) applyStep(context, step);
+}
+
+function applyStep(context: Excel.RequestContext, step: PlanStep): void {
+  const sheets = context.workbook.worksheets;
+  switch (step.kind) {
+    case "addSheet":
+      sheets.add(step.sheet);
+      return;
+    case "setCells":
+      sheets.getItem(step.sheet).getRange(step.address).formulas = step.cells as CellInput[][];
+      return;
+    case "setNumberFormat":
+      sheets.getItem(step.sheet).getRange(step.address).numberFormat = filled(step.address, step.format);
+      return;
+    case "setBold":
+      sheets.getItem(step.sheet).getRange(step.address).format.font.bold = true;
+      return;
+    case "addTable": {
+      const table = sheets.getItem(step.sheet).tables.add(step.address, true);
+      table.name = step.name;
+      table.showTotals = step.showTotals;
+      return;
+    }
+    case "resizeTable":
+      context.workbook.tables.getItem(step.table).resize(step.address);
+      return;
+    case "freezeRows":
+      sheets.getItem(step.sheet).freezePanes.freezeRows(step.rows);
+      return;
+    case "autofitColumns":
+      sheets.getItem(step.sheet).getRange(step.address).format.autofitColumns();
+      return;
+    case "addChart": {
+      const sheet = sheets.getItem(step.sheet);
+      // String enum values, so this also runs where the Excel namespace object is emulated.
+      const chart = sheet.charts.add("ColumnClustered", sheet.getRange(step.source), "Columns");
+      chart.name = step.name;
+      chart.title.text = step.title;
+      const [topLeft, bottomRight] = step.position.split(":");
+      chart.setPosition(topLeft, bottomRight);
+      return;
+    }
+    case "activate":
+      sheets.getItem(step.sheet).activate();
+      return;
+  }
+}
+
+/** Excel takes number formats as a 2-D array the size of the range. */
+function filled(address: string, format: string): string[][] {
+  const { rows, columns } = parseRange(address);
+  return Array.from({ length: rows }, () => Array<string>(columns).fill(format));
+}
