@@ -1,0 +1,65 @@
+import { CURRENT_RATES, optionChoices, parseDays, parseOption } from "../../src/core";
+
+describe("parseOption", () => {
+  it.each([
+    [undefined, 1],
+    [null, 1],
+    ["", 1],
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    ["2", 2],
+    ["Full Year", 1],
+    ["full year", 1],
+    ["FULLYEAR", 1],
+    ["A Basis", 1],
+    ["Full Year - A Basis", 1],
+    ["  full   year  ", 1],
+    ["Outside Summer", 2],
+    ["Outside of Summer", 2],
+    ["outside-summer", 2],
+    ["Summer Only", 3],
+    ["summer only", 3],
+  ])("reads %p as option %p", (input, expected) => {
+    expect(parseOption(input, CURRENT_RATES)).toEqual({ kind: "ok", value: expected });
+  });
+
+  it.each([0, 4, 1.5, "Summer", "Full", true, "Option 1"])("refuses %p and lists the valid options", (input) => {
+    const parsed = parseOption(input, CURRENT_RATES);
+    expect(parsed.kind).toBe("invalid");
+    if (parsed.kind === "invalid") {
+      expect(parsed.problem.kind).toBe("value");
+      expect(parsed.problem.message).toContain(optionChoices(CURRENT_RATES));
+    }
+  });
+
+  it("lists the options by number and name", () => {
+    expect(optionChoices(CURRENT_RATES)).toBe('1 or "Full Year", 2 or "Outside Summer", 3 or "Summer Only"');
+  });
+});
+
+describe("parseDays", () => {
+  it.each([
+    [0, 0],
+    [5, 5],
+    ["3", 3],
+    [" 4 ", 4],
+    [2.0, 2],
+  ])("reads %p as %p days", (input, expected) => {
+    expect(parseDays(input, CURRENT_RATES)).toEqual({ kind: "ok", value: expected });
+  });
+
+  it.each([6, -1, 2.5, "7"])("refuses %p as #NUM! and says what is allowed", (input) => {
+    const parsed = parseDays(input, CURRENT_RATES);
+    expect(parsed).toMatchObject({ kind: "invalid", problem: { kind: "number" } });
+    if (parsed.kind === "invalid") expect(parsed.problem.message).toMatch(/whole number from 0 to 5 \(5 = a full-time technician\)/);
+  });
+
+  it.each(["three", true])("refuses %p as #VALUE!", (input) => {
+    expect(parseDays(input, CURRENT_RATES)).toMatchObject({ kind: "invalid", problem: { kind: "value" } });
+  });
+
+  it("treats a blank as blank", () => {
+    expect(parseDays("", CURRENT_RATES)).toEqual({ kind: "blank" });
+  });
+});
