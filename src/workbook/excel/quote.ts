@@ -1,0 +1,75 @@
+/**
+ * The Excel side of "Add to budget sheet": one Excel.run per click, read -> sync -> plan -> apply ->
+ * sync (two round trips at most; a question for the user costs one). Excel's failures come back as
+ * messages that say what to do.
+ */
+import { CURRENT_RATES } from "../../core";
+import { BUDGET_TABLE, type BudgetSnapshot, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, planQuote } from "../quote/budgetSheet";
+import { applyPlan } from "./apply";
+
+export type AddQuoteResult = QuotePlanOutcome | { readonly kind: "failed"; readonly message: string };
+
+/** Queues the reads the planner needs; every value is available after the next sync. */
+function queueSnapshotReads(context: Excel.RequestContext, sheetName: string): () => BudgetSnapshot {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  // Objects reached from a null object are null objects too, so one round trip reads everything.
+  const table = context.workbook.tables.getItemOrNullObject(BUDGET_TABLE);
+  table.load("showTotals");
+  const tableSheet = table.worksheet;
+  tableSheet.load("name");
+  const tableRange = table.getRange();
+  tableRange.load("address, values");
+  const below = tableRange.getRowsBelow(1);
+  below.load("formulas");
+  const target = sheets.getItemOrNullObject(sheetName);
+  const used = target.getUsedRangeOrNullObject(true);
+  used.load("address");
+
+  return () => ({
+    sheetNames: sheets.items.map((s) => s.name),
+    table: table.isNullObject
+      ? null
+      : {
+          sheet: tableSheet.name,
+          address: tableRange.address,
+          showTotals: table.showTotals,
+          values: tableRange.values,
+          below: below.formulas[0] ?? [],
+        },
+    targetSheetHasData: target.isNullObject ? null : !used.isNullObject,
+  });
+}
+
+export async function addQuoteToBudget(quote: SiteQuote, options: QuoteWriteOptions): Promise<AddQuoteResult> {
+  try {
+    return await Excel.run(async (context) => {
+      const snapshot = queueSnapshotReads(context, options.sheetName);
+      await context.sync();
+      const outcome = planQuote(quote, snapshot(), options, CURRENT_RATES);
+      if (outcome.kind !== "plan") return outcome;
+      applyPlan(context, outcome.plan);
+      await context.sync();
+      return outcome;
+    });
+  } catch (error) {
+    return { kind: "failed", message: excelErrorMessage(error) };
+  }
+}
+
+/** What went wrong in Excel, and what the user can do about it. */
+export function excelErrorMessage(error: unknown): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return "Excel is busy editing a cell. Press Enter or Esc in the sheet, then click Add to budget sheet again.";
+    case "AccessDenied":
+    case "InvalidOperation":
+      return `Excel refused the change (${detail}). If the sheet or workbook is protected, unprotect it (Review > Unprotect Sheet) and try again.`;
+    case "ItemAlreadyExists":
+      return `Excel reports that a sheet or table with that name already exists (${detail}). Choose another sheet name and try again.`;
+    default:
+      return `Excel could not add the quote (${detail}). Check the ITS Budget sheet, then click Add to budget sheet again: adding the same site again updates its row instead of duplicating it.`;
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * The quote planner: turns one site's quote and a snapshot of the workbook into a WorkbookPlan that
+ * adds or updates that site's row of the "ITS Budget" table, or into a question for the user.
+ * Pure code: the Excel side (../excel/quote.ts) reads the snapshot and applies the plan.
+ */
+import { type Purchase, type RateTable, adviceFor, optionByNumber, pricePurchase, recommendDays } from "../../core";
+import { cellAddress, columnLetters, parseRange, rangeAddress, type RangeRef } from "../address";
+import type { CellInput, PlanStep, WorkbookPlan } from "../plan";
+
+export const BUDGET_SHEET = "ITS Budget";
+/** The table's name marks the sheet as ours; Excel table names are unique in a workbook. */
+export const BUDGET_TABLE = "ITSBudget";
+export const BUDGET_HEADERS = [
+  "Site",
+  "Kind",
+  "Enrollment",
+  "Recommended days",
+  "Days bought",
+  "Option",
+  "Summer Only days",
+  "Annual cost",
+  "Note",
+] as const;
+export const CURRENCY_FORMAT = "$#,##0";
+
+const COL = Object.fromEntries(BUDGET_HEADERS.map((h, i) => [h, i])) as Record<(typeof BUDGET_HEADERS)[number], number>;
+
+export type SiteKind = "school" | "office";
+export const KIND_LABELS: Record<SiteKind, string> = { school: "School", office: "Office / Virtual Academy" };
+
+export interface SiteQuote {
+  readonly site: string;
+  readonly kind: SiteKind;
+  /** Students; null for an office or Virtual Academy. */
+  readonly enrollment: number | null;
+  readonly purchase: Purchase;
+}
+
+/** What the Excel side reads in its one read round trip. */
+export interface BudgetSnapshot {
+  readonly sheetNames: readonly string[];
+  /** The table named BUDGET_TABLE, wherever it is, or null. */
+  readonly table: {
+    readonly sheet: string;
+    /** Whole table: header, data rows and (when shown) the totals row. */
+    readonly address: string;
+    readonly showTotals: boolean;
+    /** Values of every cell of `address` (what formulas compute). */
+    readonly values: readonly (readonly unknown[])[];
+    /** Formulas of the row just below the table, across its columns: the row the table grows into. */
+    readonly below: readonly unknown[];
+  } | null;
+  /** Whether the sheet the user asked for holds any value; null when there is no such sheet. */
+  readonly targetSheetHasData: boolean | null;
+}
+
+export interface QuoteWriteOptions {
+  /** Sheet for a new table (default BUDGET_SHEET); ignored once our table exists somewhere. */
+  readonly sheetName: string;
+  /** Live =LAUSD.* formulas (default) or plain values. */
+  readonly formulas: boolean;
+  /** The user agreed to replace the site's existing row. */
+  readonly confirmUpdate: boolean;
+}
+
+export type QuotePlanOutcome =
+  | { readonly kind: "plan"; readonly plan: WorkbookPlan; readonly action: "added" | "updated"; readonly sheet: string; readonly row: number }
+  | { readonly kind: "confirmUpdate"; readonly sheet: string; readonly row: number; readonly current: string }
+  | { readonly kind: "sheetNotOurs"; readonly sheet: string; readonly suggestedName: string }
+  | { readonly kind: "blocked"; readonly message: string };
+
+const sameText = (a: unknown, b: string): boolean => String(a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
+const isEmptyCell = (cell: unknown): boolean => cell === null || cell === undefined || cell === "";
+
+/** The table's data rows as a range (no header, no totals row). */
+function bodyOf(range: RangeRef, showTotals: boolean): RangeRef {
+  return { start: { row: range.start.row + 1, column: range.start.column }, rows: range.rows - 1 - (showTotals ? 1 : 0), columns: range.columns };
+}
+
+export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: QuoteWriteOptions, rates: RateTable): QuotePlanOutcome {
+  const table = snapshot.table;
+  if (!table) return planNewTable(quote, snapshot, options, rates);
+
+  const range = parseRange(table.address);
+  const header = table.values[0] ?? [];
+  if (range.columns < BUDGET_HEADERS.length || !BUDGET_HEADERS.every((h, i) => sameText(header[i], h))) {
+    return {
+      kind: "blocked",
+      message:
+        `The table "${BUDGET_TABLE}" on sheet "${table.sheet}" was not made by this add-in (its headers differ). ` +
+        `Rename that table (Table Design > Table Name) and add the quote again.`,
+    };
+  }
+  const body = bodyOf(range, table.showTotals);
+  const firstColumn = range.start.column;
+  const bodyRows = table.values.slice(1, 1 + body.rows);
+  const found = bodyRows.findIndex((row) => sameText(row[0], quote.site));
+  const rowRange = (row: number, rows = 1) => rangeAddress({ start: { row, column: firstColumn }, rows, columns: range.columns });
+
+  if (found >= 0) {
+    const row = body.start.row + found;
+    if (!options.confirmUpdate) {
+      return { kind: "confirmUpdate", sheet: table.sheet, row: row + 1, current: describeRow(bodyRows[found]) };
+    }
+    const cells = [rowCells(quote, row, firstColumn, range.columns, options.formulas, rates)];
+    const steps: PlanStep[] = [
+      { kind: "setCells", sheet: table.sheet, address: rowRange(row), cells },
+      { kind: "setNumberFormat", sheet: table.sheet, address: costCells(row, row, firstColumn), format: CURRENCY_FORMAT },
+      { kind: "activate", sheet: table.sheet },
+    ];
+    return { kind: "plan", action: "updated", sheet: table.sheet, row: row + 1, plan: { steps } };
+  }
+
+  // A new row goes where the totals row (or the row below the data) is now; the table grows by one row.
+  if (table.below.some((cell) => !isEmptyCell(cell))) {
+    return {
+      kind: "blocked",
+      message:
+        `The row below the ITS Budget table (${rowRange(range.start.row + range.rows)} on "${table.sheet}") holds data, ` +
+        `and the table needs that row to grow. Move that data elsewhere, then add the quote again.`,
+    };
+  }
+  const row = body.start.row + body.rows;
+  const cells: CellInput[][] = [rowCells(quote, row, firstColumn, range.columns, options.formulas, rates)];
+  if (table.showTotals) cells.push(totalsCells(body.start.row, row, firstColumn, range.columns));
+  const steps: PlanStep[] = [
+    // Header and data rows; a shown totals row moves below them.
+    { kind: "resizeTable", table: BUDGET_TABLE, address: rangeAddress({ start: range.start, rows: 1 + body.rows + 1, columns: range.columns }) },
+    { kind: "setCells", sheet: table.sheet, address: rowRange(row, cells.length), cells },
+    { kind: "setNumberFormat", sheet: table.sheet, address: costCells(row, row + cells.length - 1, firstColumn), format: CURRENCY_FORMAT },
+    { kind: "autofitColumns", sheet: table.sheet, address: rowRange(range.start.row, range.rows + 1) },
+    { kind: "activate", sheet: table.sheet },
+  ];
+  return { kind: "plan", action: "added", sheet: table.sheet, row: row + 1, plan: { steps } };
+}
+
+function planNewTable(quote: SiteQuote, snapshot: BudgetSnapshot, options: QuoteWriteOptions, rates: RateTable): QuotePlanOutcome {
+  const sheet = options.sheetName.trim() || BUDGET_SHEET;
+  if (snapshot.targetSheetHasData) {
+    return { kind: "sheetNotOurs", sheet, suggestedName: freeSheetName(sheet, snapshot.sheetNames) };
+  }
+  const problem = sheetNameProblem(sheet, snapshot.targetSheetHasData === null ? snapshot.sheetNames : []);
+  if (problem) return { kind: "blocked", message: problem };
+
+  const columns = BUDGET_HEADERS.length;
+  const steps: PlanStep[] = [
+    ...(snapshot.targetSheetHasData === null ? [{ kind: "addSheet", sheet } as const] : []),
+    { kind: "setCells", sheet, address: `A1:${columnLetters(columns - 1)}2`, cells: [[...BUDGET_HEADERS], rowCells(quote, 1, 0, columns, options.formulas, rates)] },
+    { kind: "addTable", sheet, address: `A1:${columnLetters(columns - 1)}2`, name: BUDGET_TABLE, showTotals: true },
+    // Written after the table exists: showing totals fills Excel's own defaults into this row.
+    { kind: "setCells", sheet, address: `A3:${columnLetters(columns - 1)}3`, cells: [totalsCells(1, 1, 0, columns)] },
+    { kind: "setNumberFormat", sheet, address: costCells(1, 2, 0), format: CURRENCY_FORMAT },
+    { kind: "freezeRows", sheet, rows: 1 },
+    { kind: "autofitColumns", sheet, address: `A1:${columnLetters(columns - 1)}3` },
+    { kind: "activate", sheet },
+  ];
+  return { kind: "plan", action: "added", sheet, row: 2, plan: { steps } };
+}
+
+/** Annual cost cells of sheet rows `first`..`last` (zero-based) of a table starting at `firstColumn`. */
+function costCells(first: number, last: number, firstColumn: number): string {
+  const column = firstColumn + COL["Annual cost"];
+  return rangeAddress({ start: { row: first, column }, rows: last - first + 1, columns: 1 });
+}
+
+/** The totals row: a label and the sum of the annual cost column. A1 references, rewritten whenever a row is added. */
+function totalsCells(firstBodyRow: number, lastBodyRow: number, firstColumn: number, columns: number): CellInput[] {
+  const cells: CellInput[] = Array<CellInput>(columns).fill("");
+  const cost = firstColumn + COL["Annual cost"];
+  cells[0] = "Total";
+  cells[COL["Annual cost"]] =
+    `=SUBTOTAL(109,${cellAddress({ row: firstBodyRow, column: cost })}:${cellAddress({ row: lastBodyRow, column: cost })})`;
+  return cells;
+}
+
+/**
+ * One site's row at sheet row `row` (zero-based). With formulas, recommended days follow the
+ * enrollment cell, days bought follow the recommendation when the user bought exactly that, and the
+ * cost reads the row's own days and option cells, so editing enrollment updates the whole row.
+ * A split is Outside Summer days in "Days bought" plus "Summer Only days", priced as the sum of both.
+ */
+export function rowCells(quote: SiteQuote, row: number, firstColumn: number, columns: number, formulas: boolean, rates: RateTable): CellInput[] {
+  const ref = (name: (typeof BUDGET_HEADERS)[number]) => cellAddress({ row, column: firstColumn + COL[name] });
+  const priced = pricePurchase(quote.purchase, rates);
+  const split = quote.purchase.kind === "split";
+  const days = quote.purchase.kind === "split" ? quote.purchase.outsideSummerDays : quote.purchase.days;
+  const summerDays = quote.purchase.kind === "split" ? quote.purchase.summerOnlyDays : null;
+  const option = optionByNumber(quote.purchase.kind === "split" ? 2 : quote.purchase.option, rates).name;
+  const recommended = quote.kind === "school" && quote.enrollment !== null ? recommendDays(quote.enrollment, rates).days : null;
+
+  const cells: CellInput[] = Array<CellInput>(columns).fill("");
+  cells[COL.Site] = quote.site.trim();
+  cells[COL.Kind] = KIND_LABELS[quote.kind];
+  cells[COL.Enrollment] = quote.enrollment ?? "";
+  cells[COL["Recommended days"]] = recommended === null ? "" : formulas ? `=LAUSD.ITSDAYS(${ref("Enrollment")})` : recommended;
+  cells[COL["Days bought"]] = formulas && recommended === days ? `=${ref("Recommended days")}` : days;
+  cells[COL.Option] = option;
+  cells[COL["Summer Only days"]] = summerDays ?? "";
+  const summerName = optionByNumber(3, rates).name;
+  cells[COL["Annual cost"]] = formulas
+    ? `=LAUSD.ITSCOST(${ref("Days bought")},${ref("Option")})` + (split ? `+LAUSD.ITSCOST(${ref("Summer Only days")},"${summerName}")` : "")
+    : priced.total;
+  cells[COL.Note] = noteFor(quote, recommended, priced.description, split);
+  return cells;
+}
+
+function noteFor(quote: SiteQuote, recommended: number | null, description: string, split: boolean): string {
+  const days = quote.purchase.kind === "split" ? quote.purchase.outsideSummerDays : quote.purchase.days;
+  const parts = [
+    ...(split ? [`Split: ${description}.`] : []),
+    ...(quote.kind === "office" ? ["No enrollment: days chosen directly."] : []),
+    ...adviceFor(days, recommended).map((a) => a.text),
+  ];
+  return parts.join(" ");
+}
+
+const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+
+/** "Outside Summer, 3 days a week, $75,013": the row as it stands, for the update question. */
+function describeRow(row: readonly unknown[]): string {
+  const cost = row[COL["Annual cost"]];
+  const summer = row[COL["Summer Only days"]];
+  return [
+    row[COL.Option],
+    `${row[COL["Days bought"]]} days a week`,
+    ...(isEmptyCell(summer) ? [] : [`${summer} Summer Only days`]),
+    typeof cost === "number" ? dollars.format(cost) : String(cost ?? ""),
+  ].join(", ");
+}
+
+/** Why `name` cannot be a new sheet's name, or null. Excel's rules: 1-31 characters, none of : \ / ? * [ ], no leading or trailing '. */
+export function sheetNameProblem(name: string, existing: readonly string[]): string | null {
+  const trimmed = name.trim();
+  if (!trimmed) return "Enter a name for the new sheet.";
+  if (trimmed.length > 31) return `A sheet name can have at most 31 characters; "${trimmed}" has ${trimmed.length}.`;
+  if (/[:\\/?*[\]]/.test(trimmed)) return "A sheet name cannot contain any of : \\ / ? * [ ]. Choose another name.";
+  if (trimmed.startsWith("'") || trimmed.endsWith("'")) return "A sheet name cannot start or end with an apostrophe.";
+  if (existing.some((n) => sameText(n, trimmed))) return `A sheet named "${trimmed}" already exists. Choose another name.`;
+  return null;
+}
+
+/** "ITS Budget 2", "ITS Budget 3", ...: the first name no sheet has. */
+export function freeSheetName(base: string, existing: readonly string[]): string {
+  for (let n = 2; ; n++) {
+    const candidate = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+    if (!existing.some((e) => sameText(e, candidate))) return candidate;
+  }
+}

@@ -1,0 +1,198 @@
+import { CURRENT_RATES, FULL_TIME_NOTE } from "../../src/core";
+import {
+  BUDGET_HEADERS,
+  BUDGET_SHEET,
+  BUDGET_TABLE,
+  type BudgetSnapshot,
+  type QuoteWriteOptions,
+  type SiteQuote,
+  freeSheetName,
+  planQuote,
+  sheetNameProblem,
+} from "../../src/workbook/quote/budgetSheet";
+import type { PlanStep } from "../../src/workbook/plan";
+
+const rates = CURRENT_RATES;
+const school: SiteQuote = { site: "Lincoln HS", kind: "school", enrollment: 523, purchase: { kind: "single", option: 2, days: 3 } };
+const office: SiteQuote = { site: "Region East", kind: "office", enrollment: null, purchase: { kind: "single", option: 1, days: 5 } };
+const live: QuoteWriteOptions = { sheetName: BUDGET_SHEET, formulas: true, confirmUpdate: false };
+const empty: BudgetSnapshot = { sheetNames: ["Sheet1"], table: null, targetSheetHasData: null };
+
+function stepsOf(outcome: ReturnType<typeof planQuote>): readonly PlanStep[] {
+  if (outcome.kind !== "plan") throw new Error(`expected a plan, got ${outcome.kind}`);
+  return outcome.plan.steps;
+}
+const cellsOf = (steps: readonly PlanStep[], address: string) => {
+  const step = steps.find((s) => s.kind === "setCells" && s.address === address);
+  if (!step || step.kind !== "setCells") throw new Error(`no setCells at ${address}: ${JSON.stringify(steps)}`);
+  return step.cells;
+};
+
+/** A snapshot of our table after `rows` data rows were written (values as Excel computes them). */
+function tableSnapshot(rows: unknown[][], extra: Partial<NonNullable<BudgetSnapshot["table"]>> = {}): BudgetSnapshot {
+  const last = 1 + rows.length + 1;
+  return {
+    sheetNames: ["Sheet1", BUDGET_SHEET],
+    targetSheetHasData: true,
+    table: {
+      sheet: BUDGET_SHEET,
+      address: `'${BUDGET_SHEET}'!A1:I${last}`,
+      showTotals: true,
+      values: [[...BUDGET_HEADERS], ...rows, ["Total", "", "", "", "", "", "", 0, ""]],
+      below: Array(9).fill(""),
+      ...extra,
+    },
+  };
+}
+const lincolnRow = ["Lincoln HS", "School", 523, 3, 3, "Outside Summer", "", 75013, ""];
+
+describe("a new ITS Budget sheet", () => {
+  const steps = stepsOf(planQuote(school, empty, live, rates));
+
+  test("adds the sheet, the header and the row with live formulas on the row's own cells", () => {
+    expect(steps[0]).toEqual({ kind: "addSheet", sheet: BUDGET_SHEET });
+    expect(cellsOf(steps, "A1:I2")).toEqual([
+      [...BUDGET_HEADERS],
+      ["Lincoln HS", "School", 523, "=LAUSD.ITSDAYS(C2)", "=D2", "Outside Summer", "", "=LAUSD.ITSCOST(E2,F2)", ""],
+    ]);
+  });
+
+  test("makes a table with a totals row summing the annual cost, in $#,##0, header frozen, columns fitted", () => {
+    expect(steps).toContainEqual({ kind: "addTable", sheet: BUDGET_SHEET, address: "A1:I2", name: BUDGET_TABLE, showTotals: true });
+    expect(cellsOf(steps, "A3:I3")).toEqual([["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H2)", ""]]);
+    expect(steps).toContainEqual({ kind: "setNumberFormat", sheet: BUDGET_SHEET, address: "H2:H3", format: "$#,##0" });
+    expect(steps).toContainEqual({ kind: "freezeRows", sheet: BUDGET_SHEET, rows: 1 });
+    expect(steps).toContainEqual({ kind: "autofitColumns", sheet: BUDGET_SHEET, address: "A1:I3" });
+    // The totals row is written after the table exists, so Excel's default totals do not replace it.
+    const order = steps.map((s) => s.kind);
+    expect(order.indexOf("addTable")).toBeLessThan(steps.findIndex((s) => s.kind === "setCells" && s.address === "A3:I3"));
+  });
+
+  test("an empty existing sheet of that name is used as it is, not added again", () => {
+    const s = stepsOf(planQuote(school, { sheetNames: [BUDGET_SHEET], table: null, targetSheetHasData: false }, live, rates));
+    expect(s.some((step) => step.kind === "addSheet")).toBe(false);
+    expect(cellsOf(s, "A1:I2")[1][0]).toBe("Lincoln HS");
+  });
+});
+
+describe("row contents", () => {
+  const rowOf = (quote: SiteQuote, formulas = true) => cellsOf(stepsOf(planQuote(quote, empty, { ...live, formulas }, rates)), "A1:I2")[1];
+
+  test("an office has no enrollment or recommendation; days are a value; the cost reads its cells", () => {
+    expect(rowOf(office)).toEqual([
+      "Region East",
+      "Office / Virtual Academy",
+      "",
+      "",
+      5,
+      "Full Year",
+      "",
+      "=LAUSD.ITSCOST(E2,F2)",
+      `No enrollment: days chosen directly. ${FULL_TIME_NOTE}`,
+    ]);
+  });
+
+  test("days other than the recommendation are kept as typed, with the core's warning in the note", () => {
+    const row = rowOf({ ...school, purchase: { kind: "single", option: 1, days: 2 } });
+    expect(row[4]).toBe(2);
+    expect(row[8]).toMatch(/Fewer days than ITS recommends for this enrollment \(3 a week\)/);
+    expect(rowOf({ ...school, purchase: { kind: "single", option: 1, days: 0 } })[8]).toMatch(/remote only.*4-6 weeks/);
+  });
+
+  test("a split is Outside Summer days plus Summer Only days, and its cost formula adds both", () => {
+    const row = rowOf({ ...school, purchase: { kind: "split", outsideSummerDays: 3, summerOnlyDays: 1 } });
+    expect(row.slice(3, 8)).toEqual(["=LAUSD.ITSDAYS(C2)", "=D2", "Outside Summer", 1, '=LAUSD.ITSCOST(E2,F2)+LAUSD.ITSCOST(G2,"Summer Only")']);
+    expect(row[8]).toBe("Split: Outside Summer 3 days + Summer Only 1 day.");
+  });
+
+  test("values mode writes the core's numbers instead of formulas", () => {
+    expect(rowOf(school, false).slice(2, 8)).toEqual([523, 3, 3, "Outside Summer", "", 75013]);
+    expect(rowOf(office, false)[7]).toBe(130753);
+    expect(rowOf({ ...school, purchase: { kind: "split", outsideSummerDays: 3, summerOnlyDays: 1 } }, false)[7]).toBe(75013 + 1125);
+  });
+});
+
+describe("an existing ITS Budget table", () => {
+  test("a new site grows the table by one row into the old totals row and rewrites the totals", () => {
+    const outcome = planQuote(office, tableSnapshot([lincolnRow]), live, rates);
+    expect(outcome).toMatchObject({ kind: "plan", action: "added", row: 3 });
+    const steps = stepsOf(outcome);
+    expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "A1:I3" });
+    expect(cellsOf(steps, "A3:I4")).toEqual([
+      expect.arrayContaining(["Region East", "=LAUSD.ITSCOST(E3,F3)"]),
+      ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H3)", ""],
+    ]);
+    expect(steps).toContainEqual({ kind: "setNumberFormat", sheet: BUDGET_SHEET, address: "H3:H4", format: "$#,##0" });
+    expect(steps.some((s) => s.kind === "addSheet" || s.kind === "addTable")).toBe(false);
+  });
+
+  test("a site already there asks first, naming what the row holds now", () => {
+    expect(planQuote({ ...school, site: "  lincoln hs " }, tableSnapshot([lincolnRow]), live, rates)).toEqual({
+      kind: "confirmUpdate",
+      sheet: BUDGET_SHEET,
+      row: 2,
+      current: "Outside Summer, 3 days a week, $75,013",
+    });
+  });
+
+  test("after confirmation it rewrites only that row, never adding a duplicate", () => {
+    const snapshot = tableSnapshot([["Other", "School", 100, 1, 1, "Full Year", "", 26151, ""], lincolnRow]);
+    const outcome = planQuote({ ...school, purchase: { kind: "single", option: 1, days: 4 } }, snapshot, { ...live, confirmUpdate: true }, rates);
+    expect(outcome).toMatchObject({ kind: "plan", action: "updated", row: 3 });
+    const steps = stepsOf(outcome);
+    expect(steps.filter((s) => s.kind === "setCells").map((s) => s.kind === "setCells" && s.address)).toEqual(["A3:I3"]);
+    expect(cellsOf(steps, "A3:I3")[0].slice(3, 8)).toEqual(["=LAUSD.ITSDAYS(C3)", 4, "Full Year", "", "=LAUSD.ITSCOST(E3,F3)"]);
+    expect(steps.some((s) => s.kind === "resizeTable")).toBe(false);
+  });
+
+  test("a table moved elsewhere (another sheet, not at A1) is followed there", () => {
+    const base = tableSnapshot([lincolnRow]).table!;
+    const snapshot: BudgetSnapshot = { sheetNames: ["Plan"], targetSheetHasData: null, table: { ...base, sheet: "Plan", address: "Plan!C5:K7" } };
+    const steps = stepsOf(planQuote(office, snapshot, live, rates));
+    expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "C5:K7" });
+    expect(cellsOf(steps, "C7:K8")[0][7]).toBe("=LAUSD.ITSCOST(G7,H7)");
+    expect(cellsOf(steps, "C7:K8")[1][7]).toBe("=SUBTOTAL(109,J6:J7)");
+  });
+
+  test("data in the row the table must grow into blocks the add with a message, and nothing is planned", () => {
+    const outcome = planQuote(office, tableSnapshot([lincolnRow], { below: ["", "", "note", "", "", "", "", "", ""] }), live, rates);
+    expect(outcome.kind).toBe("blocked");
+    expect(outcome.kind === "blocked" && outcome.message).toMatch(/row below the ITS Budget table \(A4:I4.*Move that data/);
+  });
+
+  test("without a totals row the new row is the row below the data", () => {
+    const base = tableSnapshot([lincolnRow]).table!;
+    const snapshot: BudgetSnapshot = { ...tableSnapshot([]), table: { ...base, address: "A1:I2", showTotals: false, values: [[...BUDGET_HEADERS], lincolnRow] } };
+    const steps = stepsOf(planQuote(office, snapshot, live, rates));
+    expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "A1:I3" });
+    expect(cellsOf(steps, "A3:I3")).toHaveLength(1);
+  });
+
+  test("a table with our name but other headers is not ours: blocked with a fix", () => {
+    const base = tableSnapshot([]).table!;
+    const outcome = planQuote(school, { ...tableSnapshot([]), table: { ...base, values: [["Name", "Budget"]], address: "A1:B2" } }, live, rates);
+    expect(outcome.kind === "blocked" && outcome.message).toMatch(/not made by this add-in.*Rename that table/);
+  });
+});
+
+describe("a sheet named ITS Budget that is not ours", () => {
+  test("is left alone: the user is asked, with a free name offered", () => {
+    const snapshot: BudgetSnapshot = { sheetNames: [BUDGET_SHEET, "ITS Budget 2"], table: null, targetSheetHasData: true };
+    expect(planQuote(school, snapshot, live, rates)).toEqual({ kind: "sheetNotOurs", sheet: BUDGET_SHEET, suggestedName: "ITS Budget 3" });
+  });
+
+  test("the new name the user accepts gets the table", () => {
+    const snapshot: BudgetSnapshot = { sheetNames: [BUDGET_SHEET], table: null, targetSheetHasData: null };
+    const steps = stepsOf(planQuote(school, snapshot, { ...live, sheetName: "ITS Budget 2" }, rates));
+    expect(steps[0]).toEqual({ kind: "addSheet", sheet: "ITS Budget 2" });
+  });
+
+  test("sheet names follow Excel's rules", () => {
+    expect(sheetNameProblem("", [])).toMatch(/Enter a name/);
+    expect(sheetNameProblem("a/b", [])).toMatch(/cannot contain/);
+    expect(sheetNameProblem("x".repeat(32), [])).toMatch(/at most 31/);
+    expect(sheetNameProblem("its budget", [BUDGET_SHEET])).toMatch(/already exists/);
+    expect(sheetNameProblem("Budget 2026", [BUDGET_SHEET])).toBeNull();
+    expect(freeSheetName("x".repeat(31), [])).toHaveLength(31);
+  });
+});
