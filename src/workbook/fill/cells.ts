@@ -1,0 +1,89 @@
+/**
+ * What each filled cell holds in each output mode, and the rates sheet that portable formulas read.
+ * All three modes show the same numbers: values are the core's results, live formulas call the
+ * custom functions (which call the core), portable formulas look the core's rate table up on the
+ * rates sheet the fill writes from that same table.
+ */
+
+import { BAND_READING, FULL_TIME_NOTE, type OptionNumber, REMOTE_ONLY_NOTE, type RateTable, annualCost } from "../../core";
+import { cellAddress, quoteSheetName, rangeAddress } from "../address";
+import type { CellInput } from "../plan";
+import type { RowResult } from "./rows";
+
+export type FillMode = "live" | "portable" | "values";
+
+export const MODE_LABELS: Record<FillMode, string> = {
+  live: "Live formulas (LAUSD functions; needs the add-in)",
+  portable: "Portable formulas (any Excel, LibreOffice, Google Sheets)",
+  values: "Values only",
+};
+
+export const ratesSheetName = (rates: RateTable): string => `ITS Rates FY${rates.fiscalYear}`;
+
+const BAND_HEADER_ROW = 5;
+const PRICE_HEADER_ROW = 12;
+
+/** The rates sheet: the memo's table, its source, and the two lookup tables the portable formulas read. */
+export function ratesSheet(rates: RateTable) {
+  const { source } = rates;
+  const cells: CellInput[][] = [
+    [`ITS support technician rates, FY ${rates.fiscalYear}`],
+    [`Source: "${source.title}", ${source.issuer}, ${source.date}, from ${source.from}.`],
+    [`Prices are the memo's table in whole dollars a year. ${REMOTE_ONLY_NOTE} ${FULL_TIME_NOTE}`],
+    [BAND_READING],
+    [],
+    ["Enrollment from", "Enrollment to", "Recommended days a week"],
+    ...rates.bands.map((band, i): CellInput[] => [
+      i === 0 ? 0 : (rates.bands[i - 1].maxEnrollment as number) + 1,
+      band.maxEnrollment ?? "and more",
+      band.days,
+    ]),
+    [],
+    ["Days a week", ...rates.options.map((o) => o.name)],
+    ...Array.from({ length: rates.maxDays + 1 }, (_, days) => [days, ...rates.options.map((o) => annualCost(days, o.number, rates))]),
+  ];
+  const width = 4;
+  const grid = cells.map((row) => [...row, ...Array<CellInput>(width - row.length).fill("")]);
+  const column = (col: number, headerRow: number, count: number) =>
+    `${quoteSheetName(ratesSheetName(rates))}!${rangeAddress({ start: { row: headerRow + 1, column: col }, rows: count, columns: 1 }, true)}`;
+  return {
+    name: ratesSheetName(rates),
+    cells: grid,
+    area: rangeAddress({ start: { row: 0, column: 0 }, rows: grid.length, columns: width }),
+    boldRows: [BAND_HEADER_ROW, PRICE_HEADER_ROW],
+    currency: rangeAddress({ start: { row: PRICE_HEADER_ROW + 1, column: 1 }, rows: rates.maxDays + 1, columns: 3 }),
+    bandFrom: column(0, BAND_HEADER_ROW, rates.bands.length),
+    bandDays: column(2, BAND_HEADER_ROW, rates.bands.length),
+    priceDays: column(0, PRICE_HEADER_ROW, rates.maxDays + 1),
+    prices: (option: OptionNumber) => column(option, PRICE_HEADER_ROW, rates.maxDays + 1),
+  };
+}
+
+export type RatesSheet = ReturnType<typeof ratesSheet>;
+
+/**
+ * The recommended-days cell of a row. Blank enrollment stays blank in every mode. An invalid
+ * enrollment shows an error in the row: the formula's own error (#VALUE!, #NUM! or #N/A), or the
+ * core's message as text in values mode.
+ */
+export function daysCell(mode: FillMode, result: RowResult, enrollment: string, rates: RatesSheet): CellInput {
+  if (result.kind === "blank") return "";
+  if (mode === "values") return result.kind === "ok" ? result.days : `Error: ${result.message}`;
+  if (mode === "live") return `=LAUSD.ITSDAYS(${enrollment})`;
+  // Numeric text counts as its number, as in the core. Bands include their upper end, so a fractional
+  // enrollment is rounded up before MATCH finds the last band starting at or below it (200.5 -> 201 -> 2 days).
+  const e = enrollment;
+  const students = `ROUNDUP(IF(ISNUMBER(${e}),${e},VALUE(${e})),0)`;
+  return `=IF(TRIM(${e})="","",INDEX(${rates.bandDays},MATCH(${students},${rates.bandFrom},1)))`;
+}
+
+/** The annual-cost cell of a row for one option, reading the row's recommended-days cell `days`. */
+export function costCell(mode: FillMode, result: RowResult, option: OptionNumber, days: string, table: RateTable, rates: RatesSheet): CellInput {
+  if (result.kind === "blank") return "";
+  if (mode === "values") return result.kind === "ok" ? annualCost(result.days, option, table) : "";
+  if (mode === "live") return `=LAUSD.ITSCOST(${days},"${table.options[option - 1].name}")`;
+  return `=IF(${days}="","",INDEX(${rates.prices(option)},MATCH(${days},${rates.priceDays},0)))`;
+}
+
+/** "B7" for a zero-based sheet row and column. */
+export const at = (row: number, column: number): string => cellAddress({ row, column });

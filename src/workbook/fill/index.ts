@@ -1,0 +1,5 @@
+/** The bulk fill's pure side: header detection, per-row results, and the plan of writes. */
+export * from "./cells";
+export * from "./headers";
+export * from "./planner";
+export * from "./rows";

@@ -1,0 +1,205 @@
+import { CURRENT_RATES, annualCost, recommendDays } from "../../../src/core";
+import { parseRange } from "../../../src/workbook/address";
+import { type FillChoice, type FillMode, type FillSource, FillError, SUMMARY_CHART, SUMMARY_SHEET, planFill, ratesSheetName } from "../../../src/workbook/fill";
+import type { PlanStep } from "../../../src/workbook/plan";
+import { type Grid, MemoryBook, evaluate } from "./memoryBook";
+
+const rates = CURRENT_RATES;
+const RATES = ratesSheetName(rates);
+
+/** Sites with boundaries, a blank row, text and a negative enrollment, and a budget column the fill must not touch. */
+const sites = (): Grid => [
+  ["Site", "Enrollment", "Budget"],
+  ["Alpha ES", 200, "=1000*2"],
+  ["Beta ES", 201, 5000],
+  ["", "", ""],
+  ["Gamma MS", "n/a", 7],
+  ["Delta HS", -4, ""],
+  ["Epsilon HS", 801, 9],
+];
+const REGION = parseRange("A1:C7");
+const all = (mode: FillMode): FillChoice => ({ enrollmentColumn: 1, siteColumn: 0, options: [1, 2, 3], mode });
+
+function fill(book: MemoryBook, choice: FillChoice, region = REGION, blockBytes?: number, table: FillSource["table"] = null) {
+  const plan = planFill(book.read("Sites", region, table), choice, rates, blockBytes);
+  plan.blocks.forEach((b) => book.apply(b));
+  return plan;
+}
+
+const column = (book: MemoryBook, col: number) => book.sheets.get("Sites")!.map((row) => row[col] ?? "");
+
+describe("planFill, values mode", () => {
+  it("adds Recommended days and each option's cost beside the data, from the core", () => {
+    const book = new MemoryBook({ Sites: sites() });
+    const plan = fill(book, all("values"));
+    expect(plan.targets.map((t) => [t.header, t.column, t.added])).toEqual([
+      ["Recommended days", 3, true],
+      ["Full Year cost", 4, true],
+      ["Outside Summer cost", 5, true],
+      ["Summer Only cost", 6, true],
+    ]);
+    expect(column(book, 3)).toEqual(["Recommended days", 1, 2, "", expect.stringMatching(/^Error: Enrollment must be a number; "n\/a" is text/), expect.stringMatching(/^Error: Enrollment cannot be negative/), 5]);
+    expect(column(book, 4)).toEqual(["Full Year cost", 26151, 52301, "", "", "", 130753]);
+    expect(column(book, 5)).toEqual(["Outside Summer cost", 25004, 50008, "", "", "", 125021]);
+    expect(column(book, 6)).toEqual(["Summer Only cost", 1125, 2251, "", "", "", 5627]);
+    // The user's own cells, formulas included, are as they were.
+    expect(book.sheets.get("Sites")!.map((r) => r.slice(0, 3))).toEqual(sites());
+    expect(plan.changes).toBe(0);
+  });
+
+  it("previews rows, blanks, invalid rows with their sheet row, sites per days and totals per option", () => {
+    const plan = planFill(new MemoryBook({ Sites: sites() }).read("Sites", REGION), all("values"), rates);
+    const { preview } = plan;
+    expect(preview).toMatchObject({ rows: 6, blanks: 1, filled: 3, sitesPerDays: [1, 1, 0, 0, 1] });
+    expect(preview.invalid.map((p) => [p.row, p.site])).toEqual([
+      [5, "Gamma MS"],
+      [6, "Delta HS"],
+    ]);
+    const expected = [1, 2, 3].map((o) => [200, 201, 801].reduce((sum, e) => sum + annualCost(recommendDays(e, rates).days, o as 1 | 2 | 3, rates), 0));
+    expect(preview.totals).toEqual(expected);
+  });
+
+  it("formats costs as currency and writes a summary sheet with a chart", () => {
+    const book = new MemoryBook({ Sites: sites() });
+    fill(book, all("values"));
+    expect(book.formats.get("Sites!1,4")).toBe("$#,##0");
+    expect(book.formats.get("Sites!6,6")).toBe("$#,##0");
+    expect(book.formats.get("Sites!0,4")).toBeUndefined();
+    const summary = book.sheets.get(SUMMARY_SHEET)!;
+    expect(summary[3]).toEqual(["Recommended days a week", "Full Year", "Outside Summer", "Summer Only", "Sites"]);
+    expect(summary[4]).toEqual(["1 day", 26151, 25004, 1125, 1]);
+    expect(summary[8]).toEqual(["5 days (full-time)", 130753, 125021, 5627, 1]);
+    expect(summary[9]).toEqual(["All sites", 26151 + 52301 + 130753, 25004 + 50008 + 125021, 1125 + 2251 + 5627, 3]);
+    expect(book.charts.get(SUMMARY_SHEET)).toEqual([SUMMARY_CHART]);
+    const chart = book.steps.find((s) => s.kind === "addChart") as Extract<PlanStep, { kind: "addChart" }>;
+    expect(chart.source).toBe("A4:D9");
+    expect(book.sheets.has(RATES)).toBe(false); // only portable formulas need the rates sheet
+  });
+});
+
+describe("formula modes", () => {
+  it("live mode writes the custom functions on the row's own cells", () => {
+    const book = new MemoryBook({ Sites: sites() });
+    fill(book, all("live"));
+    const row2 = book.sheets.get("Sites")![1];
+    expect(row2.slice(3)).toEqual(['=LAUSD.ITSDAYS(B2)', '=LAUSD.ITSCOST(D2,"Full Year")', '=LAUSD.ITSCOST(D2,"Outside Summer")', '=LAUSD.ITSCOST(D2,"Summer Only")']);
+    expect(book.sheets.get("Sites")![3].slice(3)).toEqual(["", "", "", ""]);
+    expect(book.sheets.get(SUMMARY_SHEET)![4]).toEqual(["1 day", "=SUMIF(Sites!$D$2:$D$7,1,Sites!$E$2:$E$7)", "=SUMIF(Sites!$D$2:$D$7,1,Sites!$F$2:$F$7)", "=SUMIF(Sites!$D$2:$D$7,1,Sites!$G$2:$G$7)", "=COUNTIF(Sites!$D$2:$D$7,1)"]);
+  });
+
+  it("portable mode uses only old, universal functions and reads the rates sheet it inserts", () => {
+    const book = new MemoryBook({ Sites: sites() });
+    fill(book, all("portable"));
+    const formulas = book.sheets.get("Sites")!.slice(1).flatMap((r) => r.slice(3)).filter((c) => String(c).startsWith("="));
+    expect(formulas).toHaveLength(5 * 4);
+    const functions = new Set(formulas.flatMap((f) => String(f).match(/[A-Z]+(?=\()/g) ?? []));
+    expect([...functions].sort()).toEqual(["IF", "INDEX", "ISNUMBER", "MATCH", "ROUNDUP", "TRIM", "VALUE"]);
+    expect(formulas.join()).not.toMatch(/LAUSD|XLOOKUP|IFS|LET/);
+    const ratesGrid = book.sheets.get(RATES)!;
+    expect(ratesGrid[0][0]).toBe("ITS support technician rates, FY 2025-26");
+    expect(ratesGrid[1][0]).toContain("2024-12-05");
+    expect(ratesGrid[6]).toEqual([0, 200, 1, ""]);
+    expect(ratesGrid[10]).toEqual([801, "and more", 5, ""]);
+    expect(ratesGrid[12]).toEqual(["Days a week", "Full Year", "Outside Summer", "Summer Only"]);
+    expect(ratesGrid[13]).toEqual([0, 0, 0, 0]);
+    expect(ratesGrid[16]).toEqual([3, 78452, 75013, 3376]);
+  });
+
+  it.each(["live", "portable", "values"] as const)("%s mode shows the numbers of the core in an independent engine", (mode) => {
+    const book = new MemoryBook({ Sites: sites() });
+    fill(book, all(mode));
+    const shown = evaluate(book).get("Sites")!;
+    expect(shown.map((r) => r.slice(3))).toEqual([
+      ["Recommended days", "Full Year cost", "Outside Summer cost", "Summer Only cost"],
+      [1, 26151, 25004, 1125],
+      [2, 52301, 50008, 2251],
+      ["", "", "", ""],
+      // Invalid rows: an error in the row itself, in every mode.
+      ...[4, 5].map((r) => (mode === "values" ? [book.cell("Sites", r, 3), "", "", ""] : [expect.stringMatching(/^#/), expect.stringMatching(/^#/), expect.stringMatching(/^#/), expect.stringMatching(/^#/)])),
+      [5, 130753, 125021, 5627],
+    ]);
+    const summary = evaluate(book).get(SUMMARY_SHEET)!;
+    expect(summary[9]).toEqual(["All sites", 209205, 200033, 9003, 3]);
+  });
+});
+
+describe("safety and re-runs", () => {
+  it("a second run with unchanged data changes nothing and plans no writes", () => {
+    for (const mode of ["live", "portable", "values"] as const) {
+      const book = new MemoryBook({ Sites: sites() });
+      fill(book, all(mode));
+      const again = planFill(book.read("Sites", REGION), all(mode), rates);
+      expect({ mode, changes: again.changes, additions: again.additions, blocks: again.blocks }).toEqual({ mode, changes: 0, additions: 0, blocks: [] });
+      // Also when the re-run's range is the used range, which now takes in the fill's columns.
+      const wider = planFill(book.read("Sites", parseRange("A1:G7")), all(mode), rates);
+      expect(wider.targets.every((t) => !t.added)).toBe(true);
+      expect(wider.blocks).toEqual([]);
+    }
+  });
+
+  it("updates its own columns found by header, wherever they are, instead of adding new ones", () => {
+    const grid = sites().map((row, i) => [...row.slice(0, 2), i === 0 ? "full year COST" : "", row[2], i === 0 ? "Notes" : "keep"]);
+    const book = new MemoryBook({ Sites: grid });
+    const plan = fill(book, { ...all("values"), options: [1] }, parseRange("A1:E7"));
+    expect(plan.targets.map((t) => [t.header, t.column, t.added])).toEqual([
+      ["Recommended days", 5, true],
+      ["full year COST", 2, false],
+    ]);
+    expect(column(book, 2)).toEqual(["full year COST", 26151, 52301, "", "", "", 130753]);
+    expect(column(book, 4)).toEqual(["Notes", ...Array(6).fill("keep")]);
+    expect(plan.changes).toBe(0);
+  });
+
+  it("counts the non-empty cells that would change, so the user can confirm", () => {
+    const book = new MemoryBook({ Sites: sites() });
+    fill(book, all("values"));
+    // A user typed over two results: re-filling would change exactly those two cells.
+    book.sheets.get("Sites")![1][3] = 9;
+    book.sheets.get("Sites")![2][4] = "ask Ana";
+    const update = planFill(book.read("Sites", REGION), all("values"), rates);
+    expect([update.changes, update.additions]).toEqual([2, 0]);
+    expect(update.blocks).toHaveLength(1);
+    update.blocks.forEach((b) => book.apply(b));
+    expect([book.cell("Sites", 1, 3), book.cell("Sites", 2, 4)]).toEqual([1, 52301]);
+
+    // Values to live formulas: 3 valid rows x 4 cells and the 2 invalid rows' messages change; their
+    // empty cost cells are additions; the summary's 6 rows x 4 numbers become formulas.
+    const toLive = planFill(book.read("Sites", REGION), all("live"), rates);
+    expect([toLive.changes, toLive.additions]).toEqual([3 * 4 + 2 + 6 * 4, 2 * 3]);
+  });
+
+  it("counts cells beside a selected range that hold the user's data", () => {
+    const grid = sites().map((row, i) => [...row, "", i === 2 ? "note" : ""]);
+    const plan = planFill(new MemoryBook({ Sites: grid }).read("Sites", REGION), all("values"), rates);
+    expect(plan.changes).toBe(1);
+  });
+
+  it("splits rows into blocks under the byte budget, each row written once, and a table grows to take the new columns", () => {
+    const grid: Grid = [["School", "Enrollment"], ...Array.from({ length: 500 }, (_, i) => [`S${i}`, i * 3])];
+    const book = new MemoryBook({ Sites: grid });
+    book.tables.set("Schools", { sheet: "Sites", address: "A1:B502", totalsRow: true });
+    const plan = fill(book, all("portable"), parseRange("A1:B501"), 20_000, { name: "Schools", totalsRow: true });
+    expect(plan.blocks.length).toBeGreaterThan(5);
+    plan.blockBytes.forEach((bytes) => expect(bytes).toBeLessThanOrEqual(20_000));
+    const written = plan.blocks.flatMap((b) => b.steps.filter((s) => s.kind === "setCells" && s.sheet === "Sites").map((s) => parseRange((s as { address: string }).address)));
+    expect(written.map((r) => [r.start.column, r.columns])).toEqual(written.map(() => [2, 4]));
+    const rows = written.flatMap((r) => Array.from({ length: r.rows }, (_, i) => r.start.row + i));
+    expect(rows).toEqual(Array.from({ length: 501 }, (_, i) => i));
+    expect(book.tables.get("Schools")!.address).toBe("A1:F502");
+    // Rates go first (the formulas read them), the summary last.
+    expect(plan.blocks[0].steps[0]).toEqual({ kind: "addSheet", sheet: RATES });
+    expect(plan.blocks[plan.blocks.length - 1].steps.some((s) => s.kind === "addChart")).toBe(true);
+    const shown = evaluate(book).get("Sites")!;
+    grid.slice(1).forEach(([, e], i) => expect(shown[i + 1][2]).toBe(recommendDays(e as number, rates).days));
+  });
+});
+
+it("refuses a choice that does not fit the data, saying what to do", () => {
+  const source = new MemoryBook({ Sites: sites() }).read("Sites", REGION);
+  expect(() => planFill(source, { ...all("values"), enrollmentColumn: 7 }, rates)).toThrow(FillError);
+  expect(() => planFill(source, { ...all("values"), enrollmentColumn: 7 }, rates)).toThrow(/Choose the column/);
+  const onlyHeader = new MemoryBook({ Sites: sites() }).read("Sites", parseRange("A1:C1"));
+  expect(() => planFill(onlyHeader, all("values"), rates)).toThrow(/No data rows/);
+  const filled = new MemoryBook({ Sites: sites().map((r, i) => [...r, i === 0 ? "Recommended days" : ""]) }).read("Sites", parseRange("A1:D7"));
+  expect(() => planFill(filled, { ...all("values"), enrollmentColumn: 3 }, rates)).toThrow(/where the fill writes its results/);
+});
