@@ -1,0 +1,44 @@
+import { FluentProvider, Tab, TabList, Title2, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useState } from "react";
+import { CURRENT_RATES } from "../core";
+import { FillPanel } from "./fill/FillPanel";
+import type { OfficeStatus } from "./office";
+import { type AddQuote, QuotePanel } from "./quote/QuotePanel";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", padding: tokens.spacingHorizontalL, boxSizing: "border-box" },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
+  panel: { paddingTop: tokens.spacingVerticalM },
+  muted: { color: tokens.colorNeutralForeground2, margin: 0 },
+});
+
+type TabId = "quote" | "fill";
+
+export function App({ office, addQuote }: { office: OfficeStatus; addQuote: AddQuote }) {
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>("quote");
+  const canWrite = office.host === "pending" ? "pending" : office.host === "excel";
+  return (
+    <FluentProvider theme={office.dark ? webDarkTheme : webLightTheme} className={styles.root}>
+      <main>
+        <header className={styles.header}>
+          <Title2 as="h1">ITS Support Budget</Title2>
+          <p className={styles.muted}>
+            IT support technician days, FY {CURRENT_RATES.fiscalYear} rates (ITS memo of {CURRENT_RATES.source.date}).
+          </p>
+        </header>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="What to do">
+          <Tab id="tab-quote" value="quote" aria-controls="panel-quote">
+            Quote
+          </Tab>
+          <Tab id="tab-fill" value="fill" aria-controls="panel-fill">
+            Fill a sheet
+          </Tab>
+        </TabList>
+        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
+          {tab === "quote" ? <QuotePanel canWrite={canWrite} addQuote={addQuote} /> : <FillPanel />}
+        </div>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,296 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { BAND_READING, CURRENT_RATES, compareOptions, type OptionNumber } from "../../core";
+import { BUDGET_SHEET, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, sheetNameProblem } from "../../workbook/quote/budgetSheet";
+import type { AddQuoteResult } from "../../workbook/excel/quote";
+import { type OptionChoice, type QuoteFormState, initialForm, viewOf } from "./quoteForm";
+
+const rates = CURRENT_RATES;
+const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const DAY_CHOICES = Array.from({ length: rates.maxDays + 1 }, (_, d) => d);
+const daysText = (n: number) => `${n} ${n === 1 ? "day" : "days"} a week`;
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  note: { color: tokens.colorNeutralForeground2 },
+  recommendation: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  chosen: { fontWeight: tokens.fontWeightSemibold },
+  total: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+/** Writes a quote to the workbook; supplied by the pane so tests and the preview can stand in for Excel. */
+export type AddQuote = (quote: SiteQuote, options: QuoteWriteOptions) => Promise<AddQuoteResult>;
+
+type Pending = Extract<QuotePlanOutcome, { kind: "confirmUpdate" | "sheetNotOurs" }>;
+type Status = { intent: "success" | "error"; title: string; text: string } | null;
+
+export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pending"; addQuote: AddQuote }) {
+  const styles = useStyles();
+  const [form, setForm] = useState<QuoteFormState>(initialForm);
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [formulas, setFormulas] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [newSheet, setNewSheet] = useState("");
+  const [status, setStatus] = useState<Status>(null);
+  const view = viewOf(form, rates);
+  const promptRef = useRef<HTMLButtonElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+
+  // A question for the user takes the focus, so keyboard users land on its answer.
+  useEffect(() => promptRef.current?.focus(), [pending]);
+
+  const update = (change: Partial<QuoteFormState>) => {
+    setForm((f) => ({ ...f, ...change }));
+    setPending(null);
+  };
+  const touch = (field: string) => setTouched((t) => (t[field] ? t : { ...t, [field]: true }));
+  const shownError = (field: keyof typeof view.errors) => (touched[field] ? view.errors[field] : undefined);
+
+  async function add(extra: { sheetName?: string; confirmUpdate?: boolean } = {}) {
+    if (!view.quote) return;
+    setBusy(true);
+    setStatus(null);
+    const result = await addQuote(view.quote, { sheetName: extra.sheetName ?? BUDGET_SHEET, formulas, confirmUpdate: extra.confirmUpdate ?? false });
+    setBusy(false);
+    setPending(null);
+    // Answers to a question unmount with it: bring keyboard focus back to the main action.
+    if (result.kind !== "confirmUpdate" && result.kind !== "sheetNotOurs") addRef.current?.focus();
+    switch (result.kind) {
+      case "plan":
+        setStatus({
+          intent: "success",
+          title: result.action === "added" ? "Added" : "Updated",
+          text: `${view.quote.site}: ${dollars.format(view.priced?.total ?? 0)} a year, row ${result.row} of sheet "${result.sheet}".`,
+        });
+        return;
+      case "confirmUpdate":
+      case "sheetNotOurs":
+        if (result.kind === "sheetNotOurs") setNewSheet(result.suggestedName);
+        setPending(result);
+        return;
+      case "blocked":
+      case "failed":
+        setStatus({ intent: "error", title: "Not added", text: result.message });
+        return;
+    }
+  }
+
+  const missing = Object.values(view.errors);
+  const newSheetProblem = pending?.kind === "sheetNotOurs" ? sheetNameProblem(newSheet, [pending.sheet]) : null;
+  const mainDaysLabel = form.option === "split" ? "Outside Summer days a week" : "Days a week to buy";
+  const comparisonDays = view.days ?? 0;
+
+  return (
+    <form className={styles.form} onSubmit={(e) => e.preventDefault()} aria-label="Quote for one site">
+      <Field label="Site name" required validationMessage={shownError("site")}>
+        <Input value={form.site} onChange={(_, d) => (update({ site: d.value }), touch("site"))} onBlur={() => touch("site")} />
+      </Field>
+
+      <Field label="Kind of site">
+        <RadioGroup value={form.kind} onChange={(_, d) => update({ kind: d.value as QuoteFormState["kind"] })}>
+          <Radio value="school" label="School (enter its enrollment)" />
+          <Radio value="office" label="Office or Virtual Academy (no enrollment: choose days)" />
+        </RadioGroup>
+      </Field>
+
+      {form.kind === "school" && (
+        <Field label="Enrollment (students)" required validationMessage={shownError("enrollment")}>
+          <Input
+            inputMode="numeric"
+            value={form.enrollment}
+            onChange={(_, d) => (update({ enrollment: d.value }), touch("enrollment"))}
+            onBlur={() => touch("enrollment")}
+          />
+        </Field>
+      )}
+
+      {view.recommendation && (
+        <div className={styles.recommendation} role="status" aria-label="Recommendation">
+          <Text weight="semibold">ITS recommends {daysText(view.recommendation.days)}</Text>
+          <Text>
+            {view.recommendation.bandLabel} → {view.recommendation.days} {view.recommendation.days === 1 ? "day" : "days"}
+          </Text>
+          <Text size={200} className={styles.note}>
+            {BAND_READING}
+          </Text>
+        </div>
+      )}
+
+      <Field label={mainDaysLabel} validationMessage={shownError("days")} hint={form.days === null && view.recommendation ? "Set to the recommendation." : undefined}>
+        <RadioGroup
+          layout="horizontal"
+          value={view.days === null ? "" : String(view.days)}
+          onChange={(_, d) => (update({ days: Number(d.value) }), touch("days"))}
+        >
+          {DAY_CHOICES.map((d) => (
+            <Radio key={d} value={String(d)} label={String(d)} aria-label={daysText(d)} />
+          ))}
+        </RadioGroup>
+      </Field>
+
+      {view.advice.map((a) => (
+        <MessageBar key={a.text} intent={a.level === "warning" ? "warning" : "info"}>
+          <MessageBarBody>{a.text}</MessageBarBody>
+        </MessageBar>
+      ))}
+
+      <Field label="Option">
+        <RadioGroup
+          value={String(form.option)}
+          onChange={(_, d) => update({ option: (d.value === "split" ? "split" : (Number(d.value) as OptionNumber)) as OptionChoice })}
+        >
+          {rates.options.map((o) => (
+            <Radio key={o.number} value={String(o.number)} label={`${o.name} (${o.period})`} />
+          ))}
+          <Radio value="split" label="Split: some days Outside Summer plus some days Summer Only" />
+        </RadioGroup>
+      </Field>
+
+      {form.option === "split" && (
+        <Field label="Summer Only days a week (July 1 through July 16)">
+          <RadioGroup layout="horizontal" value={String(form.summerDays)} onChange={(_, d) => update({ summerDays: Number(d.value) })}>
+            {DAY_CHOICES.map((d) => (
+              <Radio key={d} value={String(d)} label={String(d)} aria-label={`${daysText(d)} in summer`} />
+            ))}
+          </RadioGroup>
+        </Field>
+      )}
+
+      {view.days !== null && (
+        <Table size="small" aria-label={`Cost of ${daysText(comparisonDays)} under each option`}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Option ({daysText(comparisonDays)})</TableHeaderCell>
+              <TableHeaderCell>Dates</TableHeaderCell>
+              <TableHeaderCell>Annual cost</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {compareOptions(comparisonDays, rates).map((line) => {
+              const chosen = form.option === line.option.number;
+              return (
+                <TableRow key={line.option.number} className={chosen ? styles.chosen : undefined}>
+                  <TableCell>
+                    {line.option.name}
+                    {chosen ? " (chosen)" : ""}
+                  </TableCell>
+                  <TableCell>{line.option.shortPeriod}</TableCell>
+                  <TableCell>{dollars.format(line.cost)}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+
+      <div aria-live="polite">
+        {view.priced && (
+          <Text as="p" className={styles.total}>
+            Quote total: {dollars.format(view.priced.total)} a year ({view.priced.description})
+          </Text>
+        )}
+      </div>
+
+      <Checkbox
+        checked={formulas}
+        onChange={(_, d) => setFormulas(Boolean(d.checked))}
+        label="Live formulas: the sheet recalculates when enrollment changes (needs this add-in; uncheck to write plain numbers)"
+      />
+
+      <div className={styles.actions}>
+        <Button
+          ref={addRef}
+          appearance="primary"
+          disabled={!view.quote || canWrite !== true}
+          disabledFocusable={busy}
+          onClick={() => add()}
+        >
+          {busy ? "Adding..." : "Add to budget sheet"}
+        </Button>
+      </div>
+      {canWrite === false && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            Adding to a sheet needs Excel: open this pane from the ITS Budget button on Excel's Home tab. The quote above works here too.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {canWrite !== false && !view.quote && missing.length > 0 && (
+        <Text size={200} className={styles.note}>
+          To add the quote: {missing.join(" ")}
+        </Text>
+      )}
+
+      {pending?.kind === "confirmUpdate" && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{view.quote?.site} is already in the budget</MessageBarTitle>
+            Row {pending.row} of "{pending.sheet}" has {pending.current}. Replace it with this quote?
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button ref={promptRef} appearance="primary" onClick={() => add({ confirmUpdate: true })}>
+              Update row {pending.row}
+            </Button>
+            <Button onClick={() => setPending(null)}>Keep the existing row</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      {pending?.kind === "sheetNotOurs" && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>"{pending.sheet}" is not an ITS Budget sheet</MessageBarTitle>
+            That sheet already holds data this add-in did not write, so nothing was changed. Put the budget table on a new sheet instead:
+            <Field label="New sheet name" validationMessage={newSheetProblem ?? undefined}>
+              <Input value={newSheet} onChange={(_, d) => setNewSheet(d.value)} />
+            </Field>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button ref={promptRef} appearance="primary" disabled={newSheetProblem !== null} onClick={() => add({ sheetName: newSheet.trim() })}>
+              Create sheet and add
+            </Button>
+            <Button onClick={() => setPending(null)}>Cancel</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      {status && (
+        <MessageBar intent={status.intent} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{status.title}</MessageBarTitle>
+            {status.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </form>
+  );
+}
