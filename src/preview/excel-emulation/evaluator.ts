@@ -1,0 +1,193 @@
+/**
+ * Formula values for the emulated workbook, computed by HyperFormula (GPL-3.0: licenseKey "gpl-v3",
+ * so this is for the preview and tests only, never the production add-in bundle). The LAUSD.*
+ * custom functions are the add-in's own (src/functions/functions.ts), called as Excel calls them:
+ * 2-D arrays in, 2-D arrays out, spilling when larger than one cell.
+ */
+import "./custom-functions-shim";
+import {
+  ArraySize,
+  CellError,
+  DetailedCellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
+import { itsCost, itsDays, itsRates } from "../../functions/functions";
+import { quoteSheetName } from "../../workbook/address";
+import { errorCodeOf } from "./custom-functions-shim";
+import { type CellValue, type FormulaEvaluator, MAX_COLUMNS, type SheetModel, type WorkbookModel, isFormula } from "./model";
+import { expandStructuredRefs } from "./structured-refs";
+
+type Ast = Parameters<FunctionPlugin["evaluateAst" & keyof FunctionPlugin]>[0];
+// FunctionPlugin's protected helpers take the interpreter's AST and state; their types are internal.
+type ProcedureAst = { args: Ast[] };
+type State = never;
+
+const ERROR_TYPES: Record<string, ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#NUM!": ErrorType.NUM,
+  "#N/A": ErrorType.NA,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#REF!": ErrorType.REF,
+  "#NAME?": ErrorType.NAME,
+  "#NULL!": ErrorType.ERROR,
+};
+
+/** A cell value as Excel hands it to a custom function: blank is null. */
+function toExcelArg(value: unknown): unknown {
+  if (value === EmptyValue) return null;
+  if (typeof value === "object" && value !== null && "val" in value) return (value as { val: number }).val;
+  return value;
+}
+
+function toGrid(arg: unknown): unknown[][] {
+  return arg instanceof SimpleRangeValue ? arg.data.map((row) => row.map(toExcelArg)) : [[toExcelArg(arg)]];
+}
+
+function fromExcelResult(value: unknown): unknown {
+  const code = errorCodeOf(value);
+  if (code) return new CellError(ERROR_TYPES[code] ?? ErrorType.ERROR, (value as Error).message);
+  return value;
+}
+
+/** Calls a custom function; errors in arguments propagate, as Excel does not call the function then. */
+function callCustom(fn: () => unknown[][]): unknown {
+  let result: unknown[][];
+  try {
+    result = fn();
+  } catch (e) {
+    return fromExcelResult(e) instanceof CellError ? fromExcelResult(e) : new CellError(ErrorType.VALUE, String(e));
+  }
+  const cells = result.map((row) => row.map(fromExcelResult));
+  if (cells.length === 1 && cells[0].length === 1) return cells[0][0];
+  return SimpleRangeValue.onlyValues(cells as never);
+}
+
+const firstError = (args: unknown[]) => args.flatMap((a) => (a instanceof SimpleRangeValue ? a.data.flat() : [a])).find((v) => v instanceof CellError);
+
+class LausdFunctions extends FunctionPlugin {
+  static implementedFunctions = {
+    "LAUSD.ITSDAYS": { method: "itsdays", sizeOfResultArrayMethod: "sameSize", parameters: [{ argumentType: FunctionArgumentType.ANY }] },
+    "LAUSD.ITSCOST": {
+      method: "itscost",
+      sizeOfResultArrayMethod: "sameSize",
+      parameters: [{ argumentType: FunctionArgumentType.ANY }, { argumentType: FunctionArgumentType.ANY, optionalArg: true }],
+    },
+    "LAUSD.ITSRATES": { method: "itsrates", sizeOfResultArrayMethod: "ratesSize", parameters: [] },
+    LOOKUP: {
+      method: "lookup",
+      parameters: [{ argumentType: FunctionArgumentType.NOERROR }, { argumentType: FunctionArgumentType.RANGE }, { argumentType: FunctionArgumentType.RANGE, optionalArg: true }],
+    },
+  };
+
+  itsdays(ast: ProcedureAst, state: State) {
+    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSDAYS"), (arg: unknown) => (firstError([arg]) ?? callCustom(() => itsDays(toGrid(arg)))) as never);
+  }
+
+  itscost(ast: ProcedureAst, state: State) {
+    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSCOST"), (days: unknown, option: unknown) =>
+      (firstError([days, option]) ?? callCustom(() => itsCost(toGrid(days), (option === undefined ? null : toExcelArg(option)) as never))) as never,
+    );
+  }
+
+  itsrates(ast: ProcedureAst, state: State) {
+    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSRATES"), () => callCustom(() => itsRates()) as never);
+  }
+
+  /** The result takes the shape of the first argument (a cell or a range). */
+  sameSize(ast: ProcedureAst, state: State) {
+    if (ast.args.length === 0) return ArraySize.scalar();
+    const size = this.arraySizeForAst(ast.args[0], state);
+    return new ArraySize(size.width, size.height);
+  }
+
+  ratesSize() {
+    const rows = itsRates();
+    return new ArraySize(rows[0].length, rows.length);
+  }
+
+  /**
+   * LOOKUP (vector and array forms), which HyperFormula lacks: the last entry <= the value in an
+   * ascending vector, of the same type (numbers with numbers, text with text, case-insensitive).
+   */
+  lookup(ast: ProcedureAst, state: State) {
+    return this.runFunction(ast.args, state, this.metadata("LOOKUP"), (value: unknown, lookupRange: SimpleRangeValue, resultRange?: SimpleRangeValue) => {
+      const grid = lookupRange.data;
+      const wide = grid[0].length > grid.length;
+      let keys: unknown[];
+      let results: unknown[];
+      if (resultRange) {
+        keys = grid.flat();
+        results = resultRange.data.flat();
+      } else {
+        keys = wide ? grid[0] : grid.map((r) => r[0]);
+        results = wide ? grid[grid.length - 1] : grid.map((r) => r[r.length - 1]);
+      }
+      const v = toExcelArg(value);
+      let found = -1;
+      keys.forEach((k, i) => {
+        const key = toExcelArg(k);
+        if (typeof key === "number" && typeof v === "number" && key <= v) found = i;
+        else if (typeof key === "string" && typeof v === "string" && key.toLowerCase() <= v.toLowerCase()) found = i;
+      });
+      if (found < 0 || found >= results.length) return new CellError(ErrorType.NA, "LOOKUP found no value less than or equal to the lookup value.");
+      return (results[found] === EmptyValue ? 0 : results[found]) as never;
+    });
+  }
+}
+
+let registered = false;
+function register(): void {
+  if (registered) return;
+  const names = Object.fromEntries(Object.keys(LausdFunctions.implementedFunctions).map((n) => [n, n]));
+  HyperFormula.registerFunctionPlugin(LausdFunctions as never, { enGB: names, enUS: names });
+  registered = true;
+}
+
+function toCellValue(value: unknown): CellValue {
+  if (value instanceof DetailedCellError) return value.value;
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  return "#VALUE!";
+}
+
+/** Builds a HyperFormula engine from the whole workbook on each change (values are cached per version). */
+export function hyperFormulaEvaluator(): FormulaEvaluator {
+  register();
+  let engine: HyperFormula | undefined;
+  return (book: WorkbookModel) => {
+    engine?.destroy();
+    const sheets: Record<string, (CellValue | null)[][]> = {};
+    for (const sheet of book.sheets) sheets[sheet.name] = sheetContents(book, sheet);
+    const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: false, smartRounding: true });
+    engine = hf;
+    return (sheet: SheetModel, row: number, column: number) => {
+      const id = hf.getSheetId(sheet.name);
+      if (id === undefined) throw new Error(`Excel emulation: no sheet ${quoteSheetName(sheet.name)} in the formula engine.`);
+      return toCellValue(hf.getCellValue({ sheet: id, row, col: column }));
+    };
+  };
+}
+
+function sheetContents(book: WorkbookModel, sheet: SheetModel): (CellValue | null)[][] {
+  const rows: (CellValue | null)[][] = [];
+  for (const [k, cell] of sheet.cells) {
+    if (cell.input === undefined) continue;
+    const row = Math.floor(k / MAX_COLUMNS);
+    const column = k % MAX_COLUMNS;
+    rows[row] ??= [];
+    const input = cell.input;
+    // A leading ' keeps text as text (HyperFormula would read "0123" as a number).
+    rows[row][column] = isFormula(input) ? expandStructuredRefs(input, { tables: book.tables, sheet, row, column }) : typeof input === "string" ? `'${input}` : input;
+  }
+  // HyperFormula wants dense rows.
+  for (let i = 0; i < rows.length; i++) {
+    rows[i] ??= [];
+    for (let j = 0; j < rows[i].length; j++) if (rows[i][j] === undefined) rows[i][j] = null;
+  }
+  return rows;
+}

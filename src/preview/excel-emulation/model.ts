@@ -1,0 +1,427 @@
+/**
+ * The in-memory workbook behind the emulated Excel API: sheets of sparse cells (an input that is a
+ * value or a formula, a number format, bold), tables, charts, freeze panes, the selection. No Office
+ * types here; ./api.ts adapts this model to the Excel JavaScript API, the preview grid draws it, and
+ * tests build and inspect it. Formula values come from a pluggable evaluator (./evaluator.ts).
+ */
+import { type RangeRef, columnLetters, parseRange, quoteSheetName, rangeAddress } from "../../workbook/address";
+
+/** What a cell shows: a number, text, a boolean, or "" when empty. Errors are their text, e.g. "#VALUE!". */
+export type CellValue = string | number | boolean;
+
+export interface Cell {
+  /** The value or the formula (text starting with "=") as entered; absent when the cell is empty. */
+  input?: CellValue;
+  numberFormat?: string;
+  bold?: boolean;
+}
+
+export interface TableModel {
+  name: string;
+  readonly id: string;
+  readonly sheet: SheetModel;
+  /** Header row, body and (when shown) totals row. */
+  range: RangeRef;
+  showTotals: boolean;
+  style?: string;
+}
+
+export interface ChartModel {
+  name: string;
+  readonly id: string;
+  type: string;
+  /** Source data address on the chart's sheet, e.g. "J1:M6". */
+  source: string;
+  seriesBy: string;
+  title: string;
+  /** Cells the chart covers, e.g. "J8:P22" ("" until placed). */
+  position: string;
+}
+
+/** Computes the value of formula cells; called again after every change of the workbook. */
+export type FormulaEvaluator = (book: WorkbookModel) => (sheet: SheetModel, row: number, column: number) => CellValue;
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
+
+export class EmulationError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "EmulationError";
+  }
+}
+
+const key = (row: number, column: number) => row * MAX_COLUMNS + column;
+const PLAIN_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+
+/** Excel's reading of a written value: numeric text becomes a number, TRUE/FALSE booleans, "'" keeps text. */
+export function coerceInput(input: CellValue, numberFormat: string | undefined): CellValue {
+  if (typeof input !== "string" || numberFormat === "@") return input;
+  if (input.startsWith("'")) return input.slice(1);
+  if (PLAIN_NUMBER.test(input)) return Number(input);
+  if (/^(true|false)$/i.test(input)) return input.toUpperCase() === "TRUE";
+  return input;
+}
+
+export const isFormula = (input: CellValue | undefined): input is string => typeof input === "string" && input.startsWith("=") && input.length > 1;
+
+export class SheetModel {
+  readonly cells = new Map<number, Cell>();
+  frozenRows = 0;
+  frozenColumns = 0;
+  readonly charts: ChartModel[] = [];
+  /** Addresses whose columns were fitted to their contents (the preview widens them). */
+  readonly autofitted: string[] = [];
+
+  constructor(
+    readonly book: WorkbookModel,
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  cell(row: number, column: number): Cell | undefined {
+    return this.cells.get(key(row, column));
+  }
+
+  private edit(row: number, column: number): Cell {
+    let cell = this.cells.get(key(row, column));
+    if (!cell) this.cells.set(key(row, column), (cell = {}));
+    this.book.touch();
+    return cell;
+  }
+
+  private prune(row: number, column: number, cell: Cell): void {
+    if (cell.input === undefined && cell.numberFormat === undefined && !cell.bold) this.cells.delete(key(row, column));
+  }
+
+  /** Enters a value or formula as Excel does (see coerceInput); "" or null clears the content, not the format. */
+  setInput(row: number, column: number, input: CellValue | null): void {
+    const cell = this.edit(row, column);
+    if (input === null || input === "") delete cell.input;
+    else cell.input = isFormula(input) ? input : coerceInput(input, cell.numberFormat);
+    this.prune(row, column, cell);
+  }
+
+  setNumberFormat(row: number, column: number, format: string): void {
+    const cell = this.edit(row, column);
+    if (format === "General") delete cell.numberFormat;
+    else cell.numberFormat = format;
+    this.prune(row, column, cell);
+  }
+
+  setBold(row: number, column: number, bold: boolean): void {
+    const cell = this.edit(row, column);
+    if (bold) cell.bold = true;
+    else delete cell.bold;
+    this.prune(row, column, cell);
+  }
+
+  /** The value Excel shows: the computed value for a formula, "" for an empty cell. */
+  value(row: number, column: number): CellValue {
+    const input = this.cell(row, column)?.input;
+    // An empty cell may show part of a spilled array formula.
+    if (input === undefined) return this.book.evaluator && this.book.hasFormulas() ? this.book.formulaValue(this, row, column) : "";
+    return isFormula(input) ? this.book.formulaValue(this, row, column) : input;
+  }
+
+  /** What `Range.formulas` gives: the formula, or the value itself for a constant. */
+  formula(row: number, column: number): CellValue {
+    return this.cell(row, column)?.input ?? "";
+  }
+
+  numberFormat(row: number, column: number): string {
+    return this.cell(row, column)?.numberFormat ?? "General";
+  }
+
+  /**
+   * The smallest range holding every cell with content (and, unless valuesOnly, every formatted
+   * cell), or null for an empty sheet. Excel's getUsedRange.
+   */
+  usedRange(valuesOnly = false): RangeRef | null {
+    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    for (const [k, cell] of this.cells) {
+      if (valuesOnly && cell.input === undefined) continue;
+      const row = Math.floor(k / MAX_COLUMNS), column = k % MAX_COLUMNS;
+      top = Math.min(top, row); bottom = Math.max(bottom, row);
+      left = Math.min(left, column); right = Math.max(right, column);
+    }
+    if (bottom < 0) return null;
+    return { start: { row: top, column: left }, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  /** Moves every cell of columns [first, last] at or below `fromRow` down by `count` rows (Excel's "insert, shift down"). */
+  shiftDown(fromRow: number, first: number, last: number, count: number): void {
+    const moving = [...this.cells].filter(([k]) => {
+      const row = Math.floor(k / MAX_COLUMNS), column = k % MAX_COLUMNS;
+      return row >= fromRow && column >= first && column <= last;
+    });
+    for (const [k] of moving) this.cells.delete(k);
+    for (const [k, cell] of moving) {
+      const row = Math.floor(k / MAX_COLUMNS) + count;
+      if (row >= MAX_ROWS) throw new EmulationError("InvalidOperation", `Inserting ${count} rows on "${this.name}" would push cells past the last row.`);
+      this.cells.set(key(row, k % MAX_COLUMNS), cell);
+    }
+    this.book.touch();
+  }
+
+  /** 2-D grid of a range, e.g. `sheet.grid("A1:C3", (r, c) => sheet.value(r, c))`. */
+  grid<T>(address: string | RangeRef, read: (row: number, column: number) => T): T[][] {
+    const ref = typeof address === "string" ? parseRange(address) : address;
+    return Array.from({ length: ref.rows }, (_, i) => Array.from({ length: ref.columns }, (_, j) => read(ref.start.row + i, ref.start.column + j)));
+  }
+
+  values(address: string): CellValue[][] {
+    return this.grid(address, (r, c) => this.value(r, c));
+  }
+
+  formulas(address: string): CellValue[][] {
+    return this.grid(address, (r, c) => this.formula(r, c));
+  }
+
+  numberFormats(address: string): string[][] {
+    return this.grid(address, (r, c) => this.numberFormat(r, c));
+  }
+
+  tables(): TableModel[] {
+    return this.book.tables.filter((t) => t.sheet === this);
+  }
+}
+
+export interface Selection {
+  sheet: SheetModel;
+  range: RangeRef;
+}
+
+/** A plain description of a workbook: sheets (in order) as rows of inputs; see createWorkbookModel. */
+export interface WorkbookSpec {
+  sheets?: Record<string, readonly (readonly (CellValue | null | undefined)[])[]>;
+  /** Name of the active sheet; the first sheet by default. */
+  activeSheet?: string;
+  /** Selected range on the active sheet, e.g. "A1:B20" (A1 by default). */
+  selection?: string;
+  tables?: readonly { name: string; sheet: string; address: string; showTotals?: boolean }[];
+  numberFormats?: readonly { sheet: string; address: string; format: string }[];
+  evaluator?: FormulaEvaluator;
+}
+
+export class WorkbookModel {
+  readonly sheets: SheetModel[] = [];
+  readonly tables: TableModel[] = [];
+  active!: SheetModel;
+  selection!: Selection;
+  /** Bumped on every change; evaluations are cached per version. */
+  version = 0;
+  private nextId = 1;
+  private cache?: { version: number; valueAt: ReturnType<FormulaEvaluator> };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly evaluator?: FormulaEvaluator) {}
+
+  touch(): void {
+    this.version++;
+  }
+
+  /** Called after each applied batch (the preview grid redraws). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  newId(prefix: string): string {
+    return `{${prefix}-${this.nextId++}}`;
+  }
+
+  formulaValue(sheet: SheetModel, row: number, column: number): CellValue {
+    if (!this.evaluator) {
+      throw new EmulationError(
+        "EmulationNoEvaluator",
+        `Excel emulation: ${quoteSheetName(sheet.name)}!${columnLetters(column)}${row + 1} holds a formula but this workbook has no formula evaluator; create it with createWorkbook() (HyperFormula) or pass one.`,
+      );
+    }
+    if (this.cache?.version !== this.version) this.cache = { version: this.version, valueAt: this.evaluator(this) };
+    return this.cache.valueAt(sheet, row, column);
+  }
+
+  private formulaCount?: { version: number; any: boolean };
+
+  hasFormulas(): boolean {
+    if (this.formulaCount?.version !== this.version) {
+      const any = this.sheets.some((s) => [...s.cells.values()].some((c) => isFormula(c.input)));
+      this.formulaCount = { version: this.version, any };
+    }
+    return this.formulaCount.any;
+  }
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** The sheet named `name`, or a loud error listing the sheets there are. */
+  requireSheet(name: string): SheetModel {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new EmulationError("ItemNotFound", `No sheet named "${name}" (sheets: ${this.sheets.map((s) => `"${s.name}"`).join(", ")}).`);
+    return sheet;
+  }
+
+  addSheet(name?: string): SheetModel {
+    let chosen = name;
+    for (let n = this.sheets.length + 1; chosen === undefined; n++) if (!this.sheet(`Sheet${n}`)) chosen = `Sheet${n}`;
+    if (this.sheet(chosen)) throw new EmulationError("ItemAlreadyExists", `A sheet named "${chosen}" already exists.`);
+    if (!chosen.trim() || chosen.length > 31 || /[:\\/?*[\]]/.test(chosen) || /^'|'$/.test(chosen)) {
+      throw new EmulationError("InvalidArgument", `"${chosen}" is not a valid sheet name (1-31 characters, none of : \\ / ? * [ ], no leading or trailing ').`);
+    }
+    const sheet = new SheetModel(this, chosen, this.newId("sheet"));
+    this.sheets.push(sheet);
+    this.touch();
+    return sheet;
+  }
+
+  table(name: string): TableModel | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Excel's rules for table names: unique in the workbook (with sheet-less names), a letter or _ first, no spaces. */
+  checkTableName(name: string, except?: TableModel): void {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rRcC]$/.test(name)) {
+      throw new EmulationError("InvalidArgument", `"${name}" is not a valid table name (start with a letter or _, no spaces, not a cell address).`);
+    }
+    const other = this.table(name);
+    if (other && other !== except) throw new EmulationError("InvalidArgument", `A table named "${other.name}" already exists.`);
+  }
+
+  addTable(sheet: SheetModel, range: RangeRef): TableModel {
+    if (range.rows < 1) throw new EmulationError("InvalidArgument", "A table needs at least a header row.");
+    for (const t of this.tables) {
+      if (t.sheet === sheet && overlaps(t.range, range)) {
+        throw new EmulationError("InvalidArgument", `A table can't overlap another table: ${rangeAddress(range)} overlaps ${t.name} (${rangeAddress(t.range)}).`);
+      }
+    }
+    let n = this.tables.length + 1;
+    while (this.table(`Table${n}`)) n++;
+    // Excel gives every header cell a unique text; blank headers become Column1, Column2, ...
+    const seen = new Set<string>();
+    for (let j = 0; j < range.columns; j++) {
+      const column = range.start.column + j;
+      let header = String(sheet.value(range.start.row, column)).trim() || `Column${j + 1}`;
+      for (let k = 2; seen.has(header.toLowerCase()); k++) header = `${String(sheet.value(range.start.row, column)).trim() || "Column"}${k}`;
+      seen.add(header.toLowerCase());
+      if (sheet.formula(range.start.row, column) !== header) sheet.setInput(range.start.row, column, header);
+    }
+    // A body row is always present: Excel adds an empty one under a lone header row.
+    const table: TableModel = { name: `Table${n}`, id: this.newId("table"), sheet, range: range.rows === 1 ? { ...range, rows: 2 } : range, showTotals: false };
+    this.tables.push(table);
+    this.touch();
+    return table;
+  }
+
+  /** Shows or hides the totals row. Showing it needs the row under the table to be empty (the emulation never overwrites). */
+  setShowTotals(table: TableModel, show: boolean): void {
+    if (table.showTotals === show) return;
+    const { sheet, range } = table;
+    const first = range.start.column;
+    if (show) {
+      const row = range.start.row + range.rows;
+      for (let c = first; c < first + range.columns; c++) {
+        if (sheet.cell(row, c)?.input !== undefined) {
+          throw new EmulationError(
+            "InvalidOperation",
+            `Excel emulation: the totals row of ${table.name} would overwrite ${quoteSheetName(sheet.name)}!${columnLetters(c)}${row + 1}; keep the row under a table empty before showing totals.`,
+          );
+        }
+      }
+      table.range = { ...range, rows: range.rows + 1 };
+      table.showTotals = true;
+      // Excel's defaults: "Total" in the first column, a SUBTOTAL of the last column.
+      sheet.setInput(row, first, "Total");
+      if (range.columns > 1) sheet.setInput(row, first + range.columns - 1, `=SUBTOTAL(109,[${tableHeaders(table)[range.columns - 1]}])`);
+    } else {
+      const row = range.start.row + range.rows - 1;
+      for (let c = first; c < first + range.columns; c++) sheet.setInput(row, c, null);
+      table.range = { ...range, rows: range.rows - 1 };
+      table.showTotals = false;
+    }
+    this.touch();
+  }
+
+  /**
+   * Everything a user could see changed, as plain data: sheets with every non-empty cell, tables,
+   * charts, freeze panes, the active sheet and the selection. Compare two snapshots to prove that
+   * nothing else changed.
+   */
+  snapshot(): WorkbookSnapshot {
+    return {
+      activeSheet: this.active?.name ?? "",
+      selection: this.selection ? `${quoteSheetName(this.selection.sheet.name)}!${rangeAddress(this.selection.range)}` : "",
+      sheets: this.sheets.map((sheet) => ({
+        name: sheet.name,
+        frozenRows: sheet.frozenRows,
+        frozenColumns: sheet.frozenColumns,
+        cells: Object.fromEntries(
+          [...sheet.cells]
+            .sort(([a], [b]) => a - b)
+            .map(([k, cell]) => [`${columnLetters(k % MAX_COLUMNS)}${Math.floor(k / MAX_COLUMNS) + 1}`, { ...cell }]),
+        ),
+        charts: sheet.charts.map((c) => ({ ...c })),
+      })),
+      tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: rangeAddress(t.range), showTotals: t.showTotals })),
+    };
+  }
+}
+
+export interface WorkbookSnapshot {
+  activeSheet: string;
+  selection: string;
+  sheets: { name: string; frozenRows: number; frozenColumns: number; cells: Record<string, Cell>; charts: ChartModel[] }[];
+  tables: { name: string; sheet: string; address: string; showTotals: boolean }[];
+}
+
+export function overlaps(a: RangeRef, b: RangeRef): boolean {
+  return (
+    a.start.row < b.start.row + b.rows &&
+    b.start.row < a.start.row + a.rows &&
+    a.start.column < b.start.column + b.columns &&
+    b.start.column < a.start.column + a.columns
+  );
+}
+
+/** The header texts of a table, left to right. */
+export function tableHeaders(table: TableModel): string[] {
+  const { start, columns } = table.range;
+  return Array.from({ length: columns }, (_, j) => String(table.sheet.value(start.row, start.column + j)));
+}
+
+export function bodyRange(table: TableModel): RangeRef {
+  const { start, rows, columns } = table.range;
+  return { start: { row: start.row + 1, column: start.column }, rows: rows - 1 - (table.showTotals ? 1 : 0), columns };
+}
+
+/** Builds a workbook from plain data; see WorkbookSpec. A workbook always has at least one sheet. */
+export function createWorkbookModel(spec: WorkbookSpec = {}): WorkbookModel {
+  const book = new WorkbookModel(spec.evaluator);
+  for (const [name, rows] of Object.entries(spec.sheets ?? { Sheet1: [] })) {
+    const sheet = book.addSheet(name);
+    rows.forEach((row, i) => row.forEach((input, j) => input !== null && input !== undefined && input !== "" && sheet.setInput(i, j, input)));
+  }
+  if (book.sheets.length === 0) book.addSheet("Sheet1");
+  book.active = spec.activeSheet ? book.requireSheet(spec.activeSheet) : book.sheets[0];
+  book.selection = { sheet: book.active, range: parseRange(spec.selection ?? "A1") };
+  for (const f of spec.numberFormats ?? []) {
+    const sheet = book.requireSheet(f.sheet);
+    sheet.grid(f.address, (r, c) => sheet.setNumberFormat(r, c, f.format));
+  }
+  for (const t of spec.tables ?? []) {
+    const table = book.addTable(book.requireSheet(t.sheet), parseRange(t.address));
+    book.checkTableName(t.name, table);
+    table.name = t.name;
+    // A spec's totals row is already inside its address.
+    if (t.showTotals) table.showTotals = true;
+  }
+  return book;
+}
