@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the emulation as one browser script (an IIFE, HyperFormula included) for browser tests:
  *   const { buildStandalone } = require("../../src/preview/excel-emulation/build-standalone.js");
