@@ -106,7 +106,7 @@ const rangeProps: Record<string, PropertyDef<RangeTarget>> = {
 type RangeMembers =
   | "address" | "addressLocal" | "rowCount" | "columnCount" | "cellCount" | "rowIndex" | "columnIndex" | "values" | "formulas"
   | "numberFormat" | "valueTypes" | "format" | "worksheet" | "getCell" | "getOffsetRange" | "getResizedRange" | "getRow"
-  | "getColumn" | "getLastRow" | "getLastColumn" | "getUsedRange" | "getUsedRangeOrNullObject" | "select" | "isNullObject";
+  | "getColumn" | "getRowsBelow" | "getRowsAbove" | "getColumnsAfter" | "getColumnsBefore" | "getLastRow" | "getLastColumn" | "getUsedRange" | "getUsedRangeOrNullObject" | "select" | "isNullObject";
 
 export class EmRange extends ClientObject<RangeTarget> implements Pick<Excel.Range, RangeMembers> {
   protected readonly properties = rangeProps;
@@ -180,6 +180,26 @@ export class EmRange extends ClientObject<RangeTarget> implements Pick<Excel.Ran
 
   getColumn(column: number): Excel.Range {
     return this.derived("getColumn", [column], (t) => ({ start: { row: t.ref.start.row, column: t.ref.start.column + column }, rows: t.ref.rows, columns: 1 }));
+  }
+
+  getRowsBelow(count?: number): Excel.Range {
+    const n = count ?? 1;
+    return this.derived("getRowsBelow", [n], (t) => ({ start: { row: t.ref.start.row + t.ref.rows, column: t.ref.start.column }, rows: n, columns: t.ref.columns }));
+  }
+
+  getRowsAbove(count?: number): Excel.Range {
+    const n = count ?? 1;
+    return this.derived("getRowsAbove", [n], (t) => ({ start: { row: t.ref.start.row - n, column: t.ref.start.column }, rows: n, columns: t.ref.columns }));
+  }
+
+  getColumnsAfter(count?: number): Excel.Range {
+    const n = count ?? 1;
+    return this.derived("getColumnsAfter", [n], (t) => ({ start: { row: t.ref.start.row, column: t.ref.start.column + t.ref.columns }, rows: t.ref.rows, columns: n }));
+  }
+
+  getColumnsBefore(count?: number): Excel.Range {
+    const n = count ?? 1;
+    return this.derived("getColumnsBefore", [n], (t) => ({ start: { row: t.ref.start.row, column: t.ref.start.column - n }, rows: t.ref.rows, columns: n }));
   }
 
   getLastRow(): Excel.Range {
@@ -388,8 +408,8 @@ export class EmWorksheetCollection
   }
 
   protected list(book: WorkbookModel): SheetModel[] { return book.sheets; }
-  protected item(sheet: SheetModel, names: readonly string[]): EmWorksheet {
-    return EmWorksheet.of(this.context, `worksheets.getItem(${str(sheet.name)})`, () => sheet, { target: sheet }).preload(sheet, names);
+  protected item(sheet: SheetModel): EmWorksheet {
+    return EmWorksheet.of(this.context, `worksheets.getItem(${str(sheet.name)})`, () => sheet, { target: sheet });
   }
 
   get count(): number { return this.read("count"); }
@@ -561,8 +581,8 @@ export class EmTableCollection
   }
 
   protected list(t: TablesTarget): TableModel[] { return t.sheet ? t.sheet.tables() : t.book.tables; }
-  protected item(table: TableModel, names: readonly string[]): EmTable {
-    return EmTable.of(this.context, `tables.getItem(${str(table.name)})`, () => table, { target: table }).preload(table, names);
+  protected item(table: TableModel): EmTable {
+    return EmTable.of(this.context, `tables.getItem(${str(table.name)})`, () => table, { target: table });
   }
 
   get count(): number { return this.read("count"); }
@@ -643,8 +663,8 @@ export class EmTableRowCollection
   }
 
   protected list(t: TableModel): RowTarget[] { return Array.from({ length: bodyRange(t).rows }, (_, index) => ({ table: t, index })); }
-  protected item(r: RowTarget, names: readonly string[]): EmTableRow {
-    return guard(new EmTableRow(this.context, "TableRow", `${this.path}.getItemAt(${r.index})`, () => r, { target: r })).preload(r, names);
+  protected item(r: RowTarget): EmTableRow {
+    return guard(new EmTableRow(this.context, "TableRow", `${this.path}.getItemAt(${r.index})`, () => r, { target: r }));
   }
 
   get count(): number { return this.read("count"); }
@@ -742,8 +762,8 @@ export class EmTableColumnCollection
   }
 
   protected list(t: TableModel): ColumnTarget[] { return Array.from({ length: t.range.columns }, (_, index) => ({ table: t, index })); }
-  protected item(c: ColumnTarget, names: readonly string[]): EmTableColumn {
-    return guard(new EmTableColumn(this.context, "TableColumn", `${this.path}.getItemAt(${c.index})`, () => c, { target: c })).preload(c, names);
+  protected item(c: ColumnTarget): EmTableColumn {
+    return guard(new EmTableColumn(this.context, "TableColumn", `${this.path}.getItemAt(${c.index})`, () => c, { target: c }));
   }
 
   get count(): number { return this.read("count"); }
@@ -879,8 +899,8 @@ export class EmChartCollection
   }
 
   protected list(s: SheetModel): ChartModel[] { return s.charts; }
-  protected item(c: ChartModel, names: readonly string[]): EmChart {
-    return guard(new EmChart(this.context, `${this.path}.getItem(${str(c.name)})`, () => c, () => this.requireForChild(), { target: c })).preload(c, names);
+  protected item(c: ChartModel): EmChart {
+    return guard(new EmChart(this.context, `${this.path}.getItem(${str(c.name)})`, () => c, () => this.requireForChild(), { target: c }));
   }
 
   get count(): number { return this.read("count"); }

@@ -167,6 +167,9 @@ export function guard<O extends object>(object: O, typeName = (object as { typeN
   });
 }
 
+/** Thrown by requireForChild when the parent is a null object; resolve() turns it into a null child. */
+const NULL_PARENT = Symbol("null parent");
+
 /** Members that JavaScript runtimes and test tools probe; answering undefined for them is not a silent gap. */
 const PROBES = new Set(["then", "asymmetricMatch", "$$typeof", "nodeType", "tagName", "_isMockFunction", "@@__IMMUTABLE_ITERABLE__@@", "@@__IMMUTABLE_RECORD__@@", "toJSON", "inspect"]);
 
@@ -200,9 +203,16 @@ export abstract class ClientObject<T> {
     if (options.nullable) context.queue(`${typeName}.isNullObject`, { ActionType: "Instantiate", ObjectPath: path }, () => this.resolve());
   }
 
-  /** The model object, resolved once (inside a sync). */
+  /** The model object, resolved once (inside a sync). An object reached from a null object is null too. */
   protected resolve(): T | null {
-    if (this.target === undefined) this.target = this.resolver();
+    if (this.target === undefined) {
+      try {
+        this.target = this.resolver();
+      } catch (e) {
+        if (e !== NULL_PARENT) throw e;
+        this.target = null;
+      }
+    }
     this.resolvedInSync = true;
     return this.target;
   }
@@ -221,8 +231,26 @@ export abstract class ClientObject<T> {
     return this.resolve();
   }
 
+  /** For child objects' resolvers: the model object; a null parent makes the child null. */
   requireForChild(): T {
-    return this.require();
+    const target = this.resolve();
+    if (target === null) throw NULL_PARENT;
+    return target;
+  }
+
+  /** Loads `path` ("name" or "worksheet/name") inside a running action, without a new action. */
+  preloadPath(path: string): void {
+    const slash = path.indexOf("/");
+    if (slash > 0) {
+      const child = this.navigation()[path.slice(0, slash)];
+      if (!child) throw new NotEmulatedError(this.typeName, `load("${path}")`);
+      child.preloadPath(path.slice(slash + 1));
+      return;
+    }
+    const def = this.properties[path];
+    if (!def) throw new NotEmulatedError(this.typeName, `load("${path}")`);
+    const target = this.resolve();
+    if (target !== null) this.state.set(path, clone(def.get(target)));
   }
 
   get isNullObject(): boolean {
@@ -298,36 +326,36 @@ export abstract class ClientObject<T> {
     return this;
   }
 
-  /** Records loaded values without a request (collections fill their items this way). */
-  preload(target: T, names: readonly string[]): this {
-    this.target = target;
-    this.resolvedInSync = true;
-    for (const name of names) this.state.set(name, clone(this.properties[name].get(target)));
-    return this;
-  }
 }
 
 /** A collection: `items` once loaded, with the requested properties of each item. */
 export abstract class ClientCollection<T, I, O extends ClientObject<I>> extends ClientObject<T> {
   protected abstract list(target: T): I[];
-  protected abstract item(target: I, names: readonly string[]): O;
+  /** An item object already resolved to `target`. */
+  protected abstract item(target: I): O;
   protected abstract readonly itemProperties: readonly string[];
   private loadedItems: O[] | undefined = undefined;
 
   get items(): O[] {
-    if (!this.loadedItems) throw propertyNotLoaded(this.typeName, "items");
-    return this.loadedItems;
+    if (this.loadedItems) return this.loadedItems;
+    if (this.isNullObject) return [];
+    throw propertyNotLoaded(this.typeName, "items");
   }
 
   override load(propertyNames?: string | string[] | { select?: string | string[]; expand?: string | string[] }): this {
     const names = parseLoad(propertyNames).map((n) => n.replace(/^items\/?/, "")).filter((n) => n !== "");
     const own = names.filter((n) => this.properties[n]);
     const itemNames = names.filter((n) => !this.properties[n]);
-    for (const n of itemNames) if (!this.itemProperties.includes(n)) throw new NotEmulatedError(`${this.typeName} items`, `load("${n}")`);
+    for (const n of itemNames) if (!n.includes("/") && !this.itemProperties.includes(n)) throw new NotEmulatedError(`${this.typeName} items`, `load("${n}")`);
     const chosen = itemNames.length > 0 ? itemNames : own.length > 0 ? [] : this.itemProperties;
     this.context.queue(`${this.typeName}.load`, { ActionType: "Query", ObjectPath: this.path, Select: names }, () => {
-      const target = this.require();
-      this.loadedItems = this.list(target).map((i) => this.item(i, chosen));
+      const target = this.resolve();
+      if (target === null) return;
+      this.loadedItems = this.list(target).map((i) => {
+        const item = this.item(i);
+        for (const name of chosen) item.preloadPath(name);
+        return item;
+      });
     });
     if (own.length > 0) super.load(own);
     return this;
