@@ -21,6 +21,8 @@ export const EXTRA_COLUMNS = 4;
 export const BLOCK_BYTES = 4_000_000;
 
 export const SUMMARY_SHEET = "ITS Summary";
+/** Where the Excel side reads the rates and summary sheets: it covers everything the fill writes there. */
+export const OWN_SHEET_AREA = "A1:H30";
 export const SUMMARY_CHART = "ITS cost by recommended days";
 const SUMMARY_COLUMNS = 5;
 const SUMMARY_HEADER_ROW = 3;
@@ -77,6 +79,8 @@ export interface FillPlan {
   readonly blocks: readonly WorkbookPlan[];
   /** Bytes of cell data in each block (its request is a little larger). */
   readonly blockBytes: readonly number[];
+  /** Rows of the data (header row included) each block writes, for progress. */
+  readonly blockRows: readonly number[];
 }
 
 /** Why a fill cannot be planned, in words the user can act on. */
@@ -226,6 +230,7 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
   // Rows in blocks of at most `blockBytes` of cell data; a block is written only if a cell in it changes.
   const blocks: PlanStep[][] = [];
   const blockBytesList: number[] = [];
+  const blockRowsList: number[] = [];
   let start = 0;
   while (start <= dataRows) {
     const cellsByRun = runs.map(() => [] as CellInput[][]);
@@ -261,6 +266,7 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
     }
     blocks.push(steps);
     blockBytesList.push(bytes);
+    blockRowsList.push(end - start);
     start = end;
   }
 
@@ -326,7 +332,7 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
     });
   }
 
-  const kept = blocks.map((steps, i) => ({ steps, bytes: blockBytesList[i] })).filter((b) => b.steps.length > 0);
+  const kept = blocks.map((steps, i) => ({ steps, bytes: blockBytesList[i], rows: blockRowsList[i] })).filter((b) => b.steps.length > 0);
   return {
     preview,
     targets,
@@ -334,5 +340,6 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
     additions,
     blocks: kept.map((b) => ({ steps: b.steps })),
     blockBytes: kept.map((b) => b.bytes),
+    blockRows: kept.map((b) => b.rows),
   };
 }

@@ -9,7 +9,7 @@ import type { ProcedureAst } from "hyperformula/typings/parser";
 import { CURRENT_RATES } from "../../../src/core";
 import { itsCost, itsDays } from "../../../src/functions/functions";
 import { type RangeRef, parseRange } from "../../../src/workbook/address";
-import { EXTRA_COLUMNS, type FillSource, SUMMARY_SHEET, ratesSheetName } from "../../../src/workbook/fill";
+import { EXTRA_COLUMNS, type FillSource, OWN_SHEET_AREA, SUMMARY_SHEET, ratesSheetName } from "../../../src/workbook/fill";
 import type { CellValue } from "../../../src/workbook/fill";
 import type { CellInput, PlanStep, WorkbookPlan } from "../../../src/workbook/plan";
 import { installCustomFunctionsHost } from "../../support/customFunctionsHost";
@@ -83,7 +83,8 @@ export class MemoryBook {
     const cells = (r0: number, c0: number, rows: number, columns: number): CellValue[][] =>
       Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.cell(sheet, r0 + r, c0 + c)));
     const grid = cells(region.start.row, region.start.column, region.rows, region.columns + EXTRA_COLUMNS);
-    const existing = (name: string, rows: number, columns: number) =>
+    const { rows, columns } = parseRange(OWN_SHEET_AREA);
+    const existing = (name: string) =>
       this.sheets.has(name)
         ? { cells: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.cell(name, r, c))), charts: this.charts.get(name) ?? [] }
         : null;
@@ -93,8 +94,8 @@ export class MemoryBook {
       table,
       formulas: grid,
       values: grid,
-      ratesSheet: existing(ratesSheetName(CURRENT_RATES), 30, 8),
-      summarySheet: existing(SUMMARY_SHEET, 20, 8),
+      ratesSheet: existing(ratesSheetName(CURRENT_RATES)),
+      summarySheet: existing(SUMMARY_SHEET),
     };
   }
 }

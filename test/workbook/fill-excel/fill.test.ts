@@ -1,0 +1,138 @@
+/**
+ * The Excel side of the bulk fill against the shared Excel API emulation: what lands in the
+ * workbook (computed by the emulation's formula engine), what stays untouched, how many syncs and
+ * how many bytes each request takes.
+ */
+import { CURRENT_RATES } from "../../../src/core";
+import { type EmulatedWorkbook, createWorkbook } from "../../../src/preview/excel-emulation";
+import { type FillScope, readFillSource, writeFill } from "../../../src/workbook/excel/fill";
+import { type FillMode, SUMMARY_CHART, SUMMARY_SHEET, detectColumns, planFill, ratesSheetName } from "../../../src/workbook/fill";
+
+const rates = CURRENT_RATES;
+
+function use(book: EmulatedWorkbook): EmulatedWorkbook {
+  (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;
+  return book;
+}
+
+/** Header variants, boundaries, a blank row, text and a negative, and the user's own formula and note. */
+const sites = () => [
+  ["School Name", "Total Enrollment", "Budget", "Note"],
+  ["Alpha ES", 200, "=1000*2", "ok"],
+  ["Beta ES", 201, 5000, ""],
+  ["", "", "", ""],
+  ["Gamma MS", "n/a", 7, "check"],
+  ["Delta HS", -4, 8, ""],
+  ["Epsilon HS", 801, 9, ""],
+];
+
+async function read(scope: FillScope = { kind: "usedRange" }) {
+  const result = await readFillSource(scope);
+  if (result.kind !== "read") throw new Error(`read: ${JSON.stringify(result)}`);
+  return result.source;
+}
+
+async function fill(mode: FillMode, scope?: FillScope) {
+  const source = await read(scope);
+  const columns = detectColumns(source.formulas[0], rates);
+  const plan = planFill(source, { enrollmentColumn: columns.enrollment!, siteColumn: columns.site, options: [1, 2, 3], mode }, rates);
+  const result = await writeFill(plan);
+  return { plan, result };
+}
+
+describe.each(["live", "portable", "values"] as const)("%s mode on a plain used range", (mode) => {
+  it("fills days and costs beside the data, with a summary and chart, in 3 syncs, and leaves the rest alone", async () => {
+    const book = use(createWorkbook({ sheets: { Sites: sites(), Other: [["keep"]] } }));
+    const before = book.formulas("Sites", "A1:D7");
+    const { plan, result } = await fill(mode);
+    expect(result).toEqual({ kind: "done", blocks: 1 });
+    expect(plan.changes).toBe(0);
+    expect(book.instrumentation.syncCalls).toBe(3);
+
+    const shown = book.values("Sites", "E1:H7");
+    expect(shown[0]).toEqual(["Recommended days", "Full Year cost", "Outside Summer cost", "Summer Only cost"]);
+    expect(shown[1]).toEqual([1, 26151, 25004, 1125]);
+    expect(shown[2]).toEqual([2, 52301, 50008, 2251]);
+    expect(shown[3]).toEqual(["", "", "", ""]);
+    expect(shown[6]).toEqual([5, 130753, 125021, 5627]);
+    for (const row of [shown[4], shown[5]]) expect(String(row[0])).toMatch(mode === "values" ? /^Error: Enrollment/ : /^#/);
+    expect(book.numberFormats("Sites", "F2:H2")).toEqual([["$#,##0", "$#,##0", "$#,##0"]]);
+    expect(book.bold("Sites", "E1:H1")).toEqual([[true, true, true, true]]);
+
+    expect(book.formulas("Sites", "A1:D7")).toEqual(before);
+    expect(book.values("Sites", "C2")).toEqual([[2000]]);
+    expect(book.values("Other", "A1")).toEqual([["keep"]]);
+
+    expect(book.values(SUMMARY_SHEET, "A10:E10")).toEqual([["All sites", 209205, 200033, 9003, 3]]);
+    expect(book.charts(SUMMARY_SHEET).map((c) => c.name)).toEqual([SUMMARY_CHART]);
+    expect(book.sheetNames().includes(ratesSheetName(rates))).toBe(mode === "portable");
+  });
+
+  it("a second run reads, finds nothing to change, and writes nothing", async () => {
+    const book = use(createWorkbook({ sheets: { Sites: sites() } }));
+    await fill(mode);
+    const snapshot = book.snapshot();
+    book.instrumentation.reset();
+    const { plan, result } = await fill(mode);
+    expect([plan.changes, plan.additions, plan.blocks.length]).toEqual([0, 0, 0]);
+    expect(result).toEqual({ kind: "done", blocks: 0 });
+    expect(book.instrumentation.syncCalls).toBe(2); // the two reads
+    expect(book.snapshot()).toEqual(snapshot);
+  });
+});
+
+it("fills an Excel table: the table takes in the new columns and keeps its totals row", async () => {
+  const book = use(
+    createWorkbook({
+      sheets: { Sites: [...sites().filter((r) => r[0] !== ""), ["", "", "", ""]] },
+      tables: [{ name: "Schools", sheet: "Sites", address: "A1:D7", showTotals: true }],
+    }),
+  );
+  const totalsBefore = book.formulas("Sites", "A7:D7");
+  const { result } = await fill("live", { kind: "table", name: "Schools" });
+  expect(result.kind).toBe("done");
+  expect(book.table("Schools")!.address).toBe("A1:H7");
+  expect(book.table("Schools")!.showTotals).toBe(true);
+  expect(book.table("Schools")!.headers.slice(4)).toEqual(["Recommended days", "Full Year cost", "Outside Summer cost", "Summer Only cost"]);
+  expect(book.formulas("Sites", "A7:D7")).toEqual(totalsBefore);
+  expect(book.values("Sites", "E2:F2")).toEqual([[1, 26151]]);
+  expect(book.instrumentation.syncCalls).toBe(3);
+});
+
+it("a selected range with the user's data beside it: the plan counts the cells, and nothing is written before the user confirms", async () => {
+  const grid = sites().map((r, i) => [...r, i === 1 ? "typed by hand" : "", i === 0 ? "Recommended days" : i === 2 ? 7 : ""]);
+  const book = use(createWorkbook({ sheets: { Sites: grid }, selection: "A1:D7" }));
+  const snapshot = book.snapshot();
+  const source = await read({ kind: "selection" });
+  const plan = planFill(source, { enrollmentColumn: 1, siteColumn: 0, options: [1], mode: "values" }, rates);
+  // "Recommended days" exists in F: updated there (F3 holds 7, not 2: one change). E is new and E2 holds text: one change.
+  expect(plan.targets.map((t) => [t.header, t.column, t.added])).toEqual([
+    ["Recommended days", 5, false],
+    ["Full Year cost", 4, true],
+  ]);
+  expect(plan.changes).toBe(2);
+  expect(book.snapshot()).toEqual(snapshot);
+  expect(book.instrumentation.requests.every((r) => r.actions > 0)).toBe(true);
+  await writeFill(plan);
+  expect(book.values("Sites", "E2:F3")).toEqual([
+    [26151, 1],
+    [52301, 2],
+  ]);
+});
+
+it("says what to do when the sheet is empty or the table is gone", async () => {
+  use(createWorkbook({ sheets: { Empty: [] } }));
+  expect(await readFillSource({ kind: "usedRange" })).toEqual({ kind: "failed", message: expect.stringMatching(/"Empty" is empty\. Open the sheet that lists your sites/) });
+  expect(await readFillSource({ kind: "table", name: "Gone" })).toEqual({ kind: "failed", message: expect.stringMatching(/could not find the table or sheet.*read the sheet again/) });
+});
+
+it("a failed block is reported with what to do, and blocks before it stay written", async () => {
+  const book = use(createWorkbook({ sheets: { Sites: sites() } }));
+  const source = await read();
+  const plan = planFill(source, { enrollmentColumn: 1, siteColumn: 0, options: [1, 2, 3], mode: "values" }, rates, 100);
+  expect(plan.blocks.length).toBeGreaterThan(2);
+  book.instrumentation.failRequest(2);
+  const result = await writeFill(plan);
+  expect(result).toEqual({ kind: "failed", blocksDone: 1, message: expect.stringMatching(/Rows written so far are kept; fill again to finish/) });
+  expect(book.values("Sites", "E1")).toEqual([["Recommended days"]]);
+});
