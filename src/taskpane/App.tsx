@@ -1,12 +1,21 @@
-import { FluentProvider, Tab, TabList, Title2, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, Title2, makeStaticStyles, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
 import { CURRENT_RATES } from "../core";
 import { FillPanel } from "./fill/FillPanel";
 import type { OfficeStatus } from "./office";
 import { type AddQuote, QuotePanel } from "./quote/QuotePanel";
 
+// The pane's background comes from the theme, edge to edge (styles go through CSSOM, which the page's CSP allows).
+const useBodyStyles = makeStaticStyles({ body: { margin: 0 } });
+
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", padding: tokens.spacingHorizontalL, boxSizing: "border-box" },
+  root: {
+    minHeight: "100vh",
+    padding: tokens.spacingHorizontalL,
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
   panel: { paddingTop: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground2, margin: 0 },
@@ -15,6 +24,7 @@ const useStyles = makeStyles({
 type TabId = "quote" | "fill";
 
 export function App({ office, addQuote }: { office: OfficeStatus; addQuote: AddQuote }) {
+  useBodyStyles();
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("quote");
   const canWrite = office.host === "pending" ? "pending" : office.host === "excel";

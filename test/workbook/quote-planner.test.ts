@@ -117,7 +117,7 @@ describe("an existing ITS Budget table", () => {
     const outcome = planQuote(office, tableSnapshot([lincolnRow]), live, rates);
     expect(outcome).toMatchObject({ kind: "plan", action: "added", row: 3 });
     const steps = stepsOf(outcome);
-    expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "A1:I3" });
+    expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "A1:I4" });
     expect(cellsOf(steps, "A3:I4")).toEqual([
       expect.arrayContaining(["Region East", "=LAUSD.ITSCOST(E3,F3)"]),
       ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H3)", ""],
@@ -149,7 +149,7 @@ describe("an existing ITS Budget table", () => {
     const base = tableSnapshot([lincolnRow]).table!;
     const snapshot: BudgetSnapshot = { sheetNames: ["Plan"], targetSheetHasData: null, table: { ...base, sheet: "Plan", address: "Plan!C5:K7" } };
     const steps = stepsOf(planQuote(office, snapshot, live, rates));
-    expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "C5:K7" });
+    expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "C5:K8" });
     expect(cellsOf(steps, "C7:K8")[0][7]).toBe("=LAUSD.ITSCOST(G7,H7)");
     expect(cellsOf(steps, "C7:K8")[1][7]).toBe("=SUBTOTAL(109,J6:J7)");
   });

@@ -124,8 +124,8 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
   const cells: CellInput[][] = [rowCells(quote, row, firstColumn, range.columns, options.formulas, rates)];
   if (table.showTotals) cells.push(totalsCells(body.start.row, row, firstColumn, range.columns));
   const steps: PlanStep[] = [
-    // Header and data rows; a shown totals row moves below them.
-    { kind: "resizeTable", table: BUDGET_TABLE, address: rangeAddress({ start: range.start, rows: 1 + body.rows + 1, columns: range.columns }) },
+    // The whole table (header, data and any totals row, as Table.getRange gives it) one row taller.
+    { kind: "resizeTable", table: BUDGET_TABLE, address: rangeAddress({ start: range.start, rows: range.rows + 1, columns: range.columns }) },
     { kind: "setCells", sheet: table.sheet, address: rowRange(row, cells.length), cells },
     { kind: "setNumberFormat", sheet: table.sheet, address: costCells(row, row + cells.length - 1, firstColumn), format: CURRENCY_FORMAT },
     { kind: "autofitColumns", sheet: table.sheet, address: rowRange(range.start.row, range.rows + 1) },

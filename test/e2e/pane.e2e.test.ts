@@ -1,0 +1,144 @@
+/**
+ * The production pane (dist/taskpane.html) in headless Chromium, with the Excel emulation in place
+ * of office.js: a school and an office are quoted and added with the keyboard alone, the school is
+ * added again (an update, not a duplicate), and the rows the workbook holds are checked.
+ */
+import { mkdirSync } from "fs";
+import { resolve } from "path";
+import type { Page } from "playwright-core";
+import { seriousViolations } from "./support/axe";
+import { type Browser, launch, tabTo, watchErrors } from "./support/browser";
+import { serveDirectory } from "./support/server";
+
+const fakeOffice = process.env.ITS_FAKE_OFFICE_JS!;
+const DOCS = resolve(__dirname, "../../docs");
+let server: Awaited<ReturnType<typeof serveDirectory>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDirectory();
+  browser = await launch(fakeOffice);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Book = { values(sheet: string, address: string): unknown[][]; formulas(sheet: string, address: string): unknown[][]; numberFormats(sheet: string, address: string): string[][]; table(name: string): { address: string; body: string; showTotals: boolean } | undefined; frozenRows(sheet: string): number; sheetNames(): string[] };
+const book = <T>(page: Page, read: (b: Book) => T): Promise<T> =>
+  page.evaluate(`(${read.toString()})(window.__book)`) as Promise<T>;
+
+async function openPane(query = ""): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}taskpane.html${query}`);
+  await page.getByRole("button", { name: "Add to budget sheet" }).waitFor();
+  return { page, errors };
+}
+
+/** Replaces a text field's content from the keyboard. */
+async function typeInto(page: Page, text: string) {
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+}
+
+async function addAndWait(page: Page, outcome: RegExp) {
+  await tabTo(page, /^Add to budget sheet$/);
+  await page.keyboard.press("Enter");
+  await page.getByText(outcome).waitFor();
+}
+
+test("keyboard only: a school and an office are added, re-adding the school updates its row", async () => {
+  const { page, errors } = await openPane();
+
+  // School: 523 students, 3 days (the recommendation), Outside Summer.
+  await tabTo(page, /^Site name/);
+  await typeInto(page, "Lincoln High School");
+  await tabTo(page, /^Enrollment/);
+  await typeInto(page, "523");
+  await page.getByText("401-600 students → 3 days").waitFor();
+  await tabTo(page, /^Full Year \(July 1/);
+  await page.keyboard.press("ArrowDown");
+  await page.getByText("Quote total: $75,013 a year (Outside Summer)").waitFor();
+  await addAndWait(page, /Lincoln High School: \$75,013 a year, row 2 of sheet "ITS Budget"/);
+
+  // Office: no enrollment, 5 days Full Year.
+  await tabTo(page, /^Site name/, { back: true });
+  await typeInto(page, "Region East Office");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowDown"); // Office or Virtual Academy
+  await page.keyboard.press("Tab"); // days: none chosen yet, focus on 0
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Tab"); // option: Outside Summer from before
+  await page.keyboard.press("ArrowUp"); // Full Year
+  await page.getByText("Quote total: $130,753 a year (Full Year)").waitFor();
+  await addAndWait(page, /Region East Office: \$130,753 a year, row 3/);
+
+  const rows = await book(page, (b) => b.values("ITS Budget", "A1:I4"));
+  expect(rows.map((r) => r.slice(0, 8))).toEqual([
+    ["Site", "Kind", "Enrollment", "Recommended days", "Days bought", "Option", "Summer Only days", "Annual cost"],
+    ["Lincoln High School", "School", 523, 3, 3, "Outside Summer", "", 75013],
+    ["Region East Office", "Office / Virtual Academy", "", "", 5, "Full Year", "", 130753],
+    ["Total", "", "", "", "", "", "", 205766],
+  ]);
+  expect(await book(page, (b) => b.formulas("ITS Budget", "D2:H2"))).toEqual([["=LAUSD.ITSDAYS(C2)", "=D2", "Outside Summer", "", "=LAUSD.ITSCOST(E2,F2)"]]);
+  expect(await book(page, (b) => b.numberFormats("ITS Budget", "H2:H4"))).toEqual([["$#,##0"], ["$#,##0"], ["$#,##0"]]);
+  expect(await book(page, (b) => b.frozenRows("ITS Budget"))).toBe(1);
+
+  // Re-add the school with 4 days: the pane asks, Enter on the focused "Update row 2" confirms.
+  await tabTo(page, /^Site name/, { back: true });
+  await typeInto(page, "Lincoln High School");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowUp"); // School
+  await tabTo(page, /^\d days a week$/); // a radio group is one tab stop: the checked 5
+  await page.keyboard.press("ArrowLeft"); // 4
+  await tabTo(page, /^Full Year \(July 1/);
+  await page.keyboard.press("ArrowDown"); // Outside Summer
+  await tabTo(page, /^Add to budget sheet$/);
+  await page.keyboard.press("Enter");
+  await page.getByText(/Row 2 of "ITS Budget" has Outside Summer, 3 days a week, \$75,013/).waitFor();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Update row 2");
+  await page.keyboard.press("Enter");
+  await page.getByText(/Lincoln High School: \$100,017 a year, row 2/).waitFor();
+
+  expect(await book(page, (b) => b.table("ITSBudget"))).toMatchObject({ address: "A1:I4", body: "A2:I3", showTotals: true });
+  const after = await book(page, (b) => b.values("ITS Budget", "A2:H5"));
+  expect(after.map((r) => [r[0], r[4], r[7]])).toEqual([
+    ["Lincoln High School", 4, 100017],
+    ["Region East Office", 5, 130753],
+    ["Total", "", 230770],
+    ["", "", ""],
+  ]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test.each(["light", "dark"] as const)("no serious accessibility violations, %s theme; screenshot for the docs", async (theme) => {
+  const { page, errors } = await openPane(theme === "dark" ? "?theme=dark" : "");
+  await page.getByRole("textbox", { name: /Site name/ }).fill("Lincoln High School");
+  await page.getByRole("textbox", { name: /Enrollment/ }).fill("523");
+  await page.getByRole("radio", { name: "2 days a week" }).check();
+  await page.getByRole("radio", { name: /^Outside Summer/ }).check();
+  await page.getByText(/Fewer days than ITS recommends/).waitFor();
+  const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
+  expect(background).toBe(theme === "dark" ? "rgb(41, 41, 41)" : "rgb(255, 255, 255)");
+  expect(await seriousViolations(page)).toEqual([]);
+  mkdirSync(DOCS, { recursive: true });
+  await page.screenshot({ path: resolve(DOCS, `pane-${theme}.png`), fullPage: true });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("when office.js cannot load, the pane still renders, quotes, and says adding needs Excel", async () => {
+  const offline = await launch(null);
+  try {
+    const page = await offline.context.newPage();
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByText(/Adding to a sheet needs Excel/).waitFor();
+    await page.getByRole("textbox", { name: /Enrollment/ }).fill("801");
+    await page.getByText("more than 800 students → 5 days").waitFor();
+    expect(await page.getByRole("button", { name: "Add to budget sheet" }).isDisabled()).toBe(true);
+  } finally {
+    await offline.close();
+  }
+});
