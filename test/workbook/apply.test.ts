@@ -1,0 +1,66 @@
+import { createWorkbook } from "../../src/preview/excel-emulation";
+import { applyPlan } from "../../src/workbook/excel/apply";
+import type { WorkbookPlan } from "../../src/workbook/plan";
+
+/** Applies a plan the way the writers do: one Excel.run, one sync. */
+async function apply(book: ReturnType<typeof createWorkbook>, plan: WorkbookPlan) {
+  (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;
+  await book.Excel.run(async (context: Excel.RequestContext) => {
+    applyPlan(context, plan);
+    await context.sync();
+  });
+}
+
+describe("applyPlan", () => {
+  it("applies every kind of step in order, in a single sync", async () => {
+    const book = createWorkbook({ sheets: { Data: [["keep me"]] } });
+    await apply(book, {
+      steps: [
+        { kind: "addSheet", sheet: "Plan" },
+        { kind: "setCells", sheet: "Plan", address: "A1:C3", cells: [["Days", "Cost", "Label"], [1, "=LAUSD.ITSCOST(A2)", "one"], [5, "=LAUSD.ITSCOST(A3,2)", ""]] },
+        { kind: "setNumberFormat", sheet: "Plan", address: "B2:B3", format: "$#,##0" },
+        { kind: "setBold", sheet: "Plan", address: "A1:C1" },
+        { kind: "addTable", sheet: "Plan", address: "A1:C3", name: "Prices", showTotals: false },
+        { kind: "resizeTable", table: "Prices", address: "A1:C4" },
+        { kind: "freezeRows", sheet: "Plan", rows: 1 },
+        { kind: "autofitColumns", sheet: "Plan", address: "A1:C4" },
+        { kind: "addChart", sheet: "Plan", name: "PriceChart", title: "Cost by days", source: "A1:B3", position: "E2:K15" },
+        { kind: "activate", sheet: "Plan" },
+      ],
+    });
+
+    expect(book.instrumentation.syncCalls).toBe(1);
+    expect(book.sheetNames()).toEqual(["Data", "Plan"]);
+    expect(book.values("Data", "A1")).toEqual([["keep me"]]);
+    expect(book.formulas("Plan", "B2:B3")).toEqual([["=LAUSD.ITSCOST(A2)"], ["=LAUSD.ITSCOST(A3,2)"]]);
+    expect(book.values("Plan", "A2:C3")).toEqual([
+      [1, 26151, "one"],
+      [5, 125021, ""],
+    ]);
+    expect(book.numberFormats("Plan", "B2:B3")).toEqual([["$#,##0"], ["$#,##0"]]);
+    expect(book.bold("Plan", "A1:C1")).toEqual([[true, true, true]]);
+    expect(book.table("Prices")).toMatchObject({ sheet: "Plan", address: "A1:C4", headers: ["Days", "Cost", "Label"], showTotals: false });
+    expect(book.frozenRows("Plan")).toBe(1);
+    expect(book.charts("Plan")).toEqual([expect.objectContaining({ name: "PriceChart", title: "Cost by days" })]);
+    expect(book.activeSheet()).toBe("Plan");
+  });
+
+  it("queues nothing until the caller syncs", async () => {
+    const book = createWorkbook({ sheets: { Data: [[""]] } });
+    (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;
+    await book.Excel.run(async (context: Excel.RequestContext) => {
+      applyPlan(context, { steps: [{ kind: "setCells", sheet: "Data", address: "A1", cells: [["x"]] }] });
+      expect(book.values("Data", "A1")).toEqual([[""]]);
+      await context.sync();
+      expect(book.values("Data", "A1")).toEqual([["x"]]);
+    });
+  });
+
+  it("fails the sync, as Excel does, when a plan's cells do not fit its address", async () => {
+    const book = createWorkbook({ sheets: { Data: [[""]] } });
+    await expect(apply(book, { steps: [{ kind: "setCells", sheet: "Data", address: "A1:B1", cells: [["only one"]] }] })).rejects.toMatchObject({
+      code: "InvalidArgument",
+    });
+    expect(book.values("Data", "A1:B1")).toEqual([["", ""]]);
+  });
+});
