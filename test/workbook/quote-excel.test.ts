@@ -1,0 +1,134 @@
+/**
+ * The quote writer (src/workbook/excel/quote.ts) against the shared Excel API emulation: what lands
+ * in the workbook (values computed by the emulation's formula engine with the LAUSD functions),
+ * formulas and formats, what stays untouched, and how many round trips each click costs.
+ */
+import { type EmulatedWorkbook, createWorkbook } from "../../src/preview/excel-emulation";
+import { addQuoteToBudget, excelErrorMessage } from "../../src/workbook/excel/quote";
+import { BUDGET_HEADERS, type QuoteWriteOptions, type SiteQuote } from "../../src/workbook/quote/budgetSheet";
+
+const school: SiteQuote = { site: "Lincoln HS", kind: "school", enrollment: 523, purchase: { kind: "single", option: 2, days: 3 } };
+const office: SiteQuote = { site: "Region East", kind: "office", enrollment: null, purchase: { kind: "single", option: 1, days: 5 } };
+const live: QuoteWriteOptions = { sheetName: "ITS Budget", formulas: true, confirmUpdate: false };
+
+function use(book: EmulatedWorkbook): EmulatedWorkbook {
+  (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;
+  return book;
+}
+
+/** Runs one click and returns its result with the syncs it made. */
+async function click(book: EmulatedWorkbook, quote: SiteQuote, options: Partial<QuoteWriteOptions> = {}) {
+  book.instrumentation.reset();
+  const result = await addQuoteToBudget(quote, { ...live, ...options });
+  return { result, syncs: book.instrumentation.syncCalls, runs: book.instrumentation.runs };
+}
+
+test("a first quote creates the ITS Budget table with live formulas, currency, totals and frozen header, in 2 syncs", async () => {
+  const book = use(createWorkbook({ sheets: { Schools: [["Name"], ["x"]] } }));
+  const { result, syncs, runs } = await click(book, school);
+  expect(result).toMatchObject({ kind: "plan", action: "added", sheet: "ITS Budget", row: 2 });
+  expect([runs, syncs]).toEqual([1, 2]);
+  expect(book.table("ITSBudget")).toEqual({ name: "ITSBudget", sheet: "ITS Budget", address: "A1:I3", headers: [...BUDGET_HEADERS], body: "A2:I2", showTotals: true });
+  expect(book.formulas("ITS Budget", "A2:I3")).toEqual([
+    ["Lincoln HS", "School", 523, "=LAUSD.ITSDAYS(C2)", "=D2", "Outside Summer", "", "=LAUSD.ITSCOST(E2,F2)", ""],
+    ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H2)", ""],
+  ]);
+  expect(book.values("ITS Budget", "D2:H3")).toEqual([[3, 3, "Outside Summer", "", 75013], ["", "", "", "", 75013]]);
+  expect(book.numberFormats("ITS Budget", "H2:H3")).toEqual([["$#,##0"], ["$#,##0"]]);
+  expect(book.frozenRows("ITS Budget")).toBe(1);
+  expect(book.activeSheet()).toBe("ITS Budget");
+  expect(book.formulas("Schools", "A1:A2")).toEqual([["Name"], ["x"]]);
+});
+
+test("the row follows the enrollment cell: a user's edit recomputes recommended days, days bought and cost", async () => {
+  const book = use(createWorkbook());
+  await click(book, { ...school, purchase: { kind: "single", option: 1, days: 3 } });
+  book.model.requireSheet("ITS Budget").setInput(1, 2, 650);
+  expect(book.values("ITS Budget", "D2:H2")).toEqual([[4, 4, "Full Year", "", 104602]]);
+});
+
+test("a second site grows the table by a row; the totals follow; nothing outside the table changes", async () => {
+  const book = use(createWorkbook({ sheets: { Notes: [["keep me", 1]] } }));
+  await click(book, school);
+  book.model.requireSheet("ITS Budget").setInput(0, 10, "user's note beside the table");
+  const before = book.snapshot().sheets.find((s) => s.name === "Notes");
+  const { result, syncs } = await click(book, office);
+  expect(result).toMatchObject({ kind: "plan", action: "added", row: 3 });
+  expect(syncs).toBe(2);
+  expect(book.table("ITSBudget")).toMatchObject({ address: "A1:I4", body: "A2:I3" });
+  expect(book.values("ITS Budget", "A3:I4")).toEqual([
+    ["Region East", "Office / Virtual Academy", "", "", 5, "Full Year", "", 130753, "No enrollment: days chosen directly. 5 days a week is a full-time technician, the most that can be bought."],
+    ["Total", "", "", "", "", "", "", 75013 + 130753, ""],
+  ]);
+  expect(book.numberFormats("ITS Budget", "H2:H4")).toEqual([["$#,##0"], ["$#,##0"], ["$#,##0"]]);
+  expect(book.formulas("ITS Budget", "K1")).toEqual([["user's note beside the table"]]);
+  expect(book.snapshot().sheets.find((s) => s.name === "Notes")).toEqual(before);
+});
+
+test("re-adding a site asks first (1 sync, nothing written), then updates its row in place (2 syncs)", async () => {
+  const book = use(createWorkbook());
+  await click(book, school);
+  await click(book, office);
+  const before = book.snapshot();
+  const asked = await click(book, { ...school, site: "LINCOLN HS" });
+  expect(asked.result).toEqual({ kind: "confirmUpdate", sheet: "ITS Budget", row: 2, current: "Outside Summer, 3 days a week, $75,013" });
+  expect(asked.syncs).toBe(1);
+  expect(book.snapshot()).toEqual(before);
+
+  const split: SiteQuote = { ...school, purchase: { kind: "split", outsideSummerDays: 3, summerOnlyDays: 1 } };
+  const updated = await click(book, split, { confirmUpdate: true });
+  expect(updated.result).toMatchObject({ kind: "plan", action: "updated", row: 2 });
+  expect(updated.syncs).toBe(2);
+  expect(book.table("ITSBudget")).toMatchObject({ address: "A1:I4" });
+  expect(book.formulas("ITS Budget", "E2:H2")).toEqual([["=D2", "Outside Summer", 1, '=LAUSD.ITSCOST(E2,F2)+LAUSD.ITSCOST(G2,"Summer Only")']]);
+  expect(book.values("ITS Budget", "H2:H4")).toEqual([[76138], [130753], [76138 + 130753]]);
+  expect(book.values("ITS Budget", "A1:A5").flat().filter((site) => site === "Lincoln HS")).toHaveLength(1);
+});
+
+test("values mode writes plain numbers", async () => {
+  const book = use(createWorkbook());
+  await click(book, school, { formulas: false });
+  expect(book.formulas("ITS Budget", "C2:H2")).toEqual([[523, 3, 3, "Outside Summer", "", 75013]]);
+});
+
+test("an ITS Budget sheet that is not ours is never touched: the user is asked, then the new name is used", async () => {
+  const book = use(createWorkbook({ sheets: { "ITS Budget": [["Our own budget", 12345]] } }));
+  const before = book.snapshot();
+  const asked = await click(book, school);
+  expect(asked.result).toEqual({ kind: "sheetNotOurs", sheet: "ITS Budget", suggestedName: "ITS Budget 2" });
+  expect(asked.syncs).toBe(1);
+  expect(book.snapshot()).toEqual(before);
+
+  await click(book, school, { sheetName: "ITS Budget 2" });
+  expect(book.table("ITSBudget")).toMatchObject({ sheet: "ITS Budget 2", address: "A1:I3" });
+  expect(book.formulas("ITS Budget", "A1:B1")).toEqual([["Our own budget", 12345]]);
+  // Later quotes find the table where it is.
+  await click(book, office);
+  expect(book.table("ITSBudget")).toMatchObject({ sheet: "ITS Budget 2", address: "A1:I4" });
+});
+
+test("data under the table blocks the add with a message; nothing is written", async () => {
+  const book = use(createWorkbook());
+  await click(book, school);
+  book.model.requireSheet("ITS Budget").setInput(3, 2, "memo");
+  const before = book.snapshot();
+  const { result } = await click(book, office);
+  expect(result.kind).toBe("blocked");
+  expect(result.kind === "blocked" && result.message).toMatch(/A4:I4 on "ITS Budget"\) holds data/);
+  expect(book.snapshot()).toEqual(before);
+});
+
+test("an Excel failure comes back as a message that says what to do", async () => {
+  const book = use(createWorkbook());
+  book.instrumentation.reset();
+  book.instrumentation.failRequest(2);
+  const result = await addQuoteToBudget(school, live);
+  expect(result).toEqual({ kind: "failed", message: expect.stringMatching(/^Excel could not add the quote \(.*internal error.*\)\. Check the ITS Budget sheet, then click Add to budget sheet again/) });
+});
+
+test("known Excel error codes get specific advice", () => {
+  const err = (code: string) => Object.assign(new Error("m"), { code });
+  expect(excelErrorMessage(err("InvalidOperationInCellEditMode"))).toMatch(/Press Enter or Esc/);
+  expect(excelErrorMessage(err("AccessDenied"))).toMatch(/Unprotect Sheet/);
+  expect(excelErrorMessage(err("ItemAlreadyExists"))).toMatch(/Choose another sheet name/);
+});
