@@ -36,7 +36,8 @@ export const READ_BLOCK_BYTES = 4_000_000;
 const FIRST_READ_CELLS = 100_000;
 
 export type ReadResult =
-  | { readonly kind: "read"; readonly source: FillSource }
+  /** `readBytes`: the cells each read block brought back, in JSON bytes (about READ_BLOCK_BYTES at most, well under 5 MB). */
+  | { readonly kind: "read"; readonly source: FillSource; readonly readBytes: readonly number[] }
   | { readonly kind: "cancelled" }
   | { readonly kind: "failed"; readonly message: string };
 
@@ -154,6 +155,7 @@ export async function readFillSource(scope: FillScope, options: RunOptions = {})
     const columns = region.columns + EXTRA_COLUMNS;
     const values: CellValue[][] = [];
     const formulas: CellValue[][] = [];
+    const readBytes: number[] = [];
     let rowsPerBlock = Math.max(1, Math.floor(FIRST_READ_CELLS / columns));
     while (values.length < region.rows) {
       if (options.signal?.aborted) return { kind: "cancelled" };
@@ -163,12 +165,14 @@ export async function readFillSource(scope: FillScope, options: RunOptions = {})
       formulas.push(...block.formulas);
       // Size the next block on the bytes this one really took.
       const bytes = utf8.encode(JSON.stringify(block.values)).length + utf8.encode(JSON.stringify(block.formulas)).length;
+      readBytes.push(bytes);
       rowsPerBlock = Math.max(1, Math.floor((READ_BLOCK_BYTES * rows) / Math.max(bytes, 1)));
       options.onProgress?.({ phase: "read", done: values.length, total: region.rows });
     }
     return {
       kind: "read",
       source: { sheet: located.sheet, region, table: located.table, values, formulas, ratesSheet: located.ratesSheet, summarySheet: located.summarySheet },
+      readBytes,
     };
   } catch (error) {
     return { kind: "failed", message: fillErrorMessage(error, "read") };

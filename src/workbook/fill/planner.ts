@@ -15,7 +15,7 @@ import { type FillPreview, type RowResult, previewOf, rowResult } from "./rows";
 export const EXTRA_COLUMNS = 4;
 
 /**
- * Most bytes of cell data in one write request. Excel on the web refuses requests over 5 MB; the
+ * Most bytes of cell data and number formats in one write request. Excel on the web refuses requests over 5 MB; the
  * rest of the request (addresses, formats, the envelope) fits in the margin.
  */
 export const BLOCK_BYTES = 4_000_000;
@@ -77,7 +77,7 @@ export interface FillPlan {
   readonly additions: number;
   /** One request each, in order; empty when the workbook already holds this fill. */
   readonly blocks: readonly WorkbookPlan[];
-  /** Bytes of cell data in each block (its request is a little larger). */
+  /** Bytes of cell data and number formats in each block (its request is a little larger). */
   readonly blockBytes: readonly number[];
   /** Rows of the data (header row included) each block writes, for progress. */
   readonly blockRows: readonly number[];
@@ -227,6 +227,8 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
     additions += d.additions;
   };
 
+  const formatOf = (t: TargetColumn) => (t.option === null ? "0" : "$#,##0");
+  const formatBytes = targets.reduce((n, t) => n + bytesOf([[formatOf(t)]]), 0);
   // Rows in blocks of at most `blockBytes` of cell data; a block is written only if a cell in it changes.
   const blocks: PlanStep[][] = [];
   const blockBytesList: number[] = [];
@@ -239,7 +241,8 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
     let dirty = false;
     for (; end <= dataRows; end++) {
       const rowsOfRuns = runs.map((run) => rowCells(end, run));
-      const rowBytes = rowsOfRuns.reduce((n, cells) => n + bytesOf([cells]), 0);
+      // Number formats travel as 2-D arrays the size of their range, so they count too.
+      const rowBytes = rowsOfRuns.reduce((n, cells) => n + bytesOf([cells]), 0) + (end > 0 ? formatBytes : 0);
       if (end > start && bytes + rowBytes > blockBytes) break;
       bytes += rowBytes;
       rowsOfRuns.forEach((cells, k) => {
@@ -258,8 +261,7 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
         const dataTop = Math.max(start, 1);
         if (end > dataTop) {
           run.forEach((t, j) => {
-            const format = t.option === null ? "0" : "$#,##0";
-            steps.push({ kind: "setNumberFormat", sheet, address: range(dataTop, end - dataTop, 1, sheetColumn(run[0].column) + j), format });
+            steps.push({ kind: "setNumberFormat", sheet, address: range(dataTop, end - dataTop, 1, sheetColumn(run[0].column) + j), format: formatOf(t) });
           });
         }
       });
