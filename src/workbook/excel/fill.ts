@@ -11,7 +11,7 @@
 
 import { CURRENT_RATES } from "../../core";
 import { parseRange, rangeAddress } from "../address";
-import { type CellValue, EXTRA_COLUMNS, type ExistingSheet, type FillPlan, type FillSource, OWN_SHEET_AREA, SUMMARY_SHEET, ratesSheetName } from "../fill";
+import { type CellValue, EXTRA_COLUMNS, type ExistingSheet, type FillPlan, type FillSource, OWN_SHEET_AREA, SUMMARY_SHEET, ratesSheetName, utf8Bytes } from "../fill";
 import type { WorkbookPlan } from "../plan";
 import { applyPlan } from "./apply";
 
@@ -142,8 +142,6 @@ async function readBlock(sheet: string, row: number, column: number, rows: numbe
   });
 }
 
-const utf8 = new TextEncoder();
-
 /** Reads what the planner needs, in blocks sized to keep each response under READ_BLOCK_BYTES. */
 export async function readFillSource(scope: FillScope, options: RunOptions = {}): Promise<ReadResult> {
   try {
@@ -164,7 +162,7 @@ export async function readFillSource(scope: FillScope, options: RunOptions = {})
       values.push(...block.values);
       formulas.push(...block.formulas);
       // Size the next block on the bytes this one really took.
-      const bytes = utf8.encode(JSON.stringify(block.values)).length + utf8.encode(JSON.stringify(block.formulas)).length;
+      const bytes = utf8Bytes(JSON.stringify(block.values)) + utf8Bytes(JSON.stringify(block.formulas));
       readBytes.push(bytes);
       rowsPerBlock = Math.max(1, Math.floor((READ_BLOCK_BYTES * rows) / Math.max(bytes, 1)));
       options.onProgress?.({ phase: "read", done: values.length, total: region.rows });

@@ -133,8 +133,22 @@ function adjacentRuns(targets: readonly TargetColumn[]): TargetColumn[][] {
   return runs;
 }
 
-const utf8 = new TextEncoder();
-const bytesOf = (cells: readonly (readonly CellInput[])[]): number => utf8.encode(JSON.stringify(cells)).length;
+/** UTF-8 length of text, as requests travel (counted by hand: TextEncoder is missing in some test environments). */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const bytesOf = (cells: readonly (readonly CellInput[])[]): number => utf8Bytes(JSON.stringify(cells));
 
 const daysLabel = (days: number, rates: RateTable): string =>
   `${days} ${days === 1 ? "day" : "days"}${days === rates.maxDays ? " (full-time)" : ""}`;

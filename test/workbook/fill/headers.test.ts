@@ -1,5 +1,5 @@
 import { CURRENT_RATES } from "../../../src/core";
-import { detectColumns, findHeader } from "../../../src/workbook/fill";
+import { detectColumns, findHeader, utf8Bytes } from "../../../src/workbook/fill";
 
 const rates = CURRENT_RATES;
 
@@ -33,4 +33,10 @@ describe("detectColumns", () => {
 it("findHeader ignores case, spaces and punctuation", () => {
   expect(findHeader(["a", "recommended_days", "x"], "Recommended days")).toBe(1);
   expect(findHeader(["a"], "Recommended days")).toBeNull();
+});
+
+it("utf8Bytes counts as TextEncoder does", () => {
+  for (const text of ["", "abc", "Ñandú Elementary", "€ 5", "😀 school", '["=IF(A1=\\"\\",1)"]']) {
+    expect(utf8Bytes(text)).toBe(new TextEncoder().encode(text).length);
+  }
 });
