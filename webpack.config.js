@@ -53,6 +53,8 @@ module.exports = (env = {}, options = {}) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      // The preview workbench (emulated Excel + HyperFormula, GPL-3.0) is a development target only.
+      ...(dev ? { preview: "./src/preview/index.tsx" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -84,6 +86,7 @@ module.exports = (env = {}, options = {}) => {
           { from: "src/help/help.html", to: "help.html" },
         ],
       }),
+      ...(dev ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], scriptLoading: "defer" })] : []),
       ...(dev ? [] : [new RewriteDevUrls(urlProd)]),
     ],
     devServer: {

@@ -56,12 +56,14 @@ export class EmulationError extends Error {
 
 const key = (row: number, column: number) => row * MAX_COLUMNS + column;
 const PLAIN_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+const GROUPED_NUMBER = /^\s*[+-]?\d{1,3}(,\d{3})+(\.\d+)?\s*$/;
 
-/** Excel's reading of a written value: numeric text becomes a number, TRUE/FALSE booleans, "'" keeps text. */
+/** Excel's reading of a written value (en-US): numeric text ("42", "1,024") becomes a number, TRUE/FALSE booleans, "'" keeps text. */
 export function coerceInput(input: CellValue, numberFormat: string | undefined): CellValue {
   if (typeof input !== "string" || numberFormat === "@") return input;
   if (input.startsWith("'")) return input.slice(1);
   if (PLAIN_NUMBER.test(input)) return Number(input);
+  if (GROUPED_NUMBER.test(input)) return Number(input.replace(/,/g, ""));
   if (/^(true|false)$/i.test(input)) return input.toUpperCase() === "TRUE";
   return input;
 }

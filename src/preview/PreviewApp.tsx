@@ -1,0 +1,90 @@
+/**
+ * The preview workbench: the emulated workbook's grid on the left, the real task pane (src/taskpane's
+ * App with the add-in's own Excel code) on the right, and a toolbar to load a CSV/XLSX, download the
+ * workbook as .xlsx, switch the Office theme and start again from the sample.
+ */
+import { useEffect, useReducer, useRef, useState } from "react";
+import { App } from "../taskpane/App";
+import { type OfficeStatus, initialStatus, officeStatus } from "../taskpane/office";
+import { addQuoteToBudget } from "../workbook/excel/quote";
+import type { EmulatedWorkbook } from "./excel-emulation";
+import { openFile, toXlsx } from "./files";
+import { Grid } from "./Grid";
+
+/** The pane as src/taskpane/index.tsx mounts it: paints at once, then asks Office for host and theme. */
+function Pane() {
+  const [office, setOffice] = useState<OfficeStatus>(initialStatus);
+  useEffect(() => {
+    officeStatus().then(setOffice, () => setOffice((s) => ({ ...s, host: "none" })));
+  }, []);
+  return <App office={office} addQuote={addQuoteToBudget} />;
+}
+
+function download(bytes: ArrayBuffer, name: string) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const a = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function PreviewApp({ book, theme }: { book: EmulatedWorkbook; theme: "light" | "dark" }) {
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const [status, setStatus] = useState("Sample sheet loaded. Use the pane on the right: Quote a site, or Fill a sheet.");
+  const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => book.model.onChange(redraw), [book]);
+
+  async function open(files: FileList | null) {
+    const file = files?.[0];
+    if (!file) return;
+    try {
+      const names = await openFile(book, file);
+      setStatus(`Opened ${file.name} as ${names.map((n) => `"${n}"`).join(", ")}.`);
+    } catch (e) {
+      setStatus(`Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      if (fileInput.current) fileInput.current.value = "";
+    }
+  }
+
+  async function save() {
+    try {
+      download(await toXlsx(book), "its-budget-preview.xlsx");
+      setStatus("Downloaded its-budget-preview.xlsx (formulas with their computed values).");
+    } catch (e) {
+      setStatus(`Could not build the .xlsx: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  const otherTheme = theme === "dark" ? "light" : "dark";
+  return (
+    <div className="workbench">
+      <header className="toolbar">
+        <strong className="brand">ITS Support Budget - preview (emulated Excel)</strong>
+        <label className="button">
+          Open CSV/XLSX
+          <input ref={fileInput} type="file" accept=".csv,.xlsx" data-testid="open-file" onChange={(e) => void open(e.target.files)} />
+        </label>
+        <button type="button" className="button" onClick={() => void save()}>
+          Download .xlsx
+        </button>
+        <a className="button" href={`?theme=${otherTheme}`}>
+          {otherTheme === "dark" ? "Dark" : "Light"} Office theme
+        </a>
+        <a className="button" href={`?theme=${theme}`}>
+          Reset sample
+        </a>
+        <span role="status" className="status" data-testid="preview-status">
+          {status}
+        </span>
+      </header>
+      <main className="split">
+        <Grid book={book} />
+        <aside className={`pane pane-${theme}`} aria-label="Task pane">
+          <Pane />
+        </aside>
+      </main>
+    </div>
+  );
+}
