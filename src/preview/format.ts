@@ -24,9 +24,13 @@ export function formatValue(value: CellValue, format: string): string {
   return `${useMinus ? "-" : ""}${pattern.slice(0, numeric.index)}${text}${percent ? "%" : ""}${pattern.slice(numeric.index + spec.length)}`;
 }
 
-/** Excel's General: up to 11 significant characters, no grouping. */
+/** Excel's General in a standard column: at most 11 characters, else scientific notation. */
 function general(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
-  const text = String(Number(value.toPrecision(10)));
-  return text.length > 11 ? value.toExponential(4).replace("e+", "E+").replace("e-", "E-") : text;
+  const abs = Math.abs(value);
+  if (Number.isInteger(value) && abs < 1e11) return String(value);
+  if (abs >= 1e-4 && abs < 1e11) {
+    const integerDigits = Math.max(1, Math.floor(Math.log10(abs)) + 1);
+    return String(Number(value.toFixed(Math.max(0, 10 - integerDigits - (value < 0 ? 1 : 0)))));
+  }
+  return value.toExponential(4).replace("e+", "E+").replace("e-", "E-");
 }
