@@ -435,3 +435,8 @@ describe("installEmulatedOffice", () => {
     expect((win.OfficeExtension as { Error: unknown }).Error).toBe(EmulatedOfficeError);
   });
 });
+
+test("request sizes count UTF-8 bytes", async () => {
+  const { utf8Length } = await import("../../src/preview/excel-emulation/client");
+  for (const text of ["abc", "é", "€", "😀", "Olive Grove, Elementary — 1,024 students"]) expect(utf8Length(text)).toBe(Buffer.byteLength(text));
+});

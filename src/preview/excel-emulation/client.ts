@@ -72,7 +72,18 @@ interface Action {
   run(): void;
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 size of a string (TextEncoder is missing under jsdom, where pane tests may use the emulation). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) (bytes += 4), i++;
+    else bytes += 3;
+  }
+  return bytes;
+}
 
 export class RequestContext {
   private pending: Action[] = [];
@@ -120,7 +131,7 @@ export class RequestContext {
     // Like a round trip, results arrive after the caller's synchronous code.
     await Promise.resolve();
     if (actions.length === 0) return;
-    const bytes = encoder.encode(JSON.stringify({ Actions: actions.map((a) => a.json) })).length;
+    const bytes = utf8Length(JSON.stringify({ Actions: actions.map((a) => a.json) }));
     this.instrumentation.record(this.runIndex, explicit, actions.length, bytes);
     try {
       for (const action of actions) {
