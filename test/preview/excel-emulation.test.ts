@@ -407,6 +407,22 @@ describe("instrumentation", () => {
     expect(book.instrumentation.requests.map((r) => r.error)).toEqual([undefined, "GeneralException"]);
   });
 
+  test("failAction fails inside a request: the actions before it stay applied, like Excel", async () => {
+    const book = schools();
+    book.instrumentation.failAction(2);
+    const error = await rejection(
+      Excel.run(async (context) => {
+        const notes = context.workbook.worksheets.getItem("Notes");
+        notes.getRange("B1").values = [["applied"]];
+        notes.getRange("B2").values = [["fails"]];
+        notes.getRange("B3").values = [["never runs"]];
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("GeneralException");
+    expect(book.values("Notes", "B1:B3")).toEqual([["applied"], [""], [""]]);
+  });
+
   test("a read-only run leaves the snapshot unchanged", async () => {
     const book = schools();
     const before = book.snapshot();

@@ -31,10 +31,32 @@ export class Instrumentation {
   /** Excel on the web refuses requests above 5 MB; set to Infinity to emulate desktop Excel. */
   requestLimitBytes = 5 * 1024 * 1024;
   private readonly failures = new Map<number, Error>();
+  /** Actions run since failAction() was armed, and the one to fail. */
+  private actionsRun = 0;
+  private actionFailure: { at: number; error: Error } | undefined = undefined;
 
   /** Makes the n-th request from now (1 = the next one) fail before changing anything. */
   failRequest(n: number, error?: Error): void {
     this.failures.set(this.requests.length + n, error ?? new EmulatedOfficeError({ code: ErrorCodes.generalException, message: "There was an internal error while processing the request. (emulated failure)" }));
+  }
+
+  /**
+   * Makes the n-th action run from now (1 = the next one) fail, after the earlier actions of its
+   * request were applied: Excel does not roll a failed request back.
+   */
+  failAction(n: number, error?: Error): void {
+    this.actionsRun = 0;
+    this.actionFailure = { at: n, error: error ?? new EmulatedOfficeError({ code: ErrorCodes.generalException, message: "There was an internal error while processing the request. (emulated failure)" }) };
+  }
+
+  /** Called before each action runs; throws the failure planned by failAction. */
+  beforeAction(): void {
+    if (!this.actionFailure) return;
+    if (++this.actionsRun === this.actionFailure.at) {
+      const { error } = this.actionFailure;
+      this.actionFailure = undefined;
+      throw error;
+    }
   }
 
   /** Syncs by add-in code per Excel.run would need the run index; this gives the requests of one run. */
@@ -47,6 +69,7 @@ export class Instrumentation {
     this.syncCalls = 0;
     this.requests.length = 0;
     this.failures.clear();
+    this.actionFailure = undefined;
   }
 
   /** Throws the planned failure or the payload limit for the request about to be recorded. */
@@ -136,6 +159,7 @@ export class RequestContext {
     try {
       for (const action of actions) {
         try {
+          this.instrumentation.beforeAction();
           action.run();
         } catch (e) {
           throw toOfficeError(e, action.location);
