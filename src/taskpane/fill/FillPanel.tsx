@@ -1,4 +1,351 @@
-// Placeholder so the pane builds while the bulk fill (issue 4) is written; replaced by that work.
-export function FillPanel() {
-  return <p>Filling a whole sheet is coming in this pane.</p>;
+import {
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { BAND_READING, CURRENT_RATES, type OptionNumber } from "../../core";
+import { type FillProgress, type FillScope, type ReadResult, type RunOptions, type WriteResult, listTables, readFillSource, writeFill } from "../../workbook/excel/fill";
+import { type FillMode, type FillPlan, type FillSource, MODE_LABELS, SUMMARY_SHEET, detectColumns } from "../../workbook/fill";
+import { bandRows, columnChoices, confirmText, count, optionOrder, planFor, whereText } from "./fillView";
+
+const rates = CURRENT_RATES;
+const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+
+/** The workbook side of the tab; the pane passes Excel's, tests and the preview may pass their own. */
+export interface FillExcel {
+  listTables(): Promise<{ name: string; sheet: string }[]>;
+  read(scope: FillScope, options: RunOptions): Promise<ReadResult>;
+  write(plan: FillPlan, options: RunOptions): Promise<WriteResult>;
+}
+
+const NOT_IN_EXCEL = "Filling a sheet needs Excel. Open this pane from the ribbon in Excel, then try again.";
+const inExcel = () => typeof Excel !== "undefined";
+
+const excelFill: FillExcel = {
+  listTables: () => (inExcel() ? listTables() : Promise.reject(new Error(NOT_IN_EXCEL))),
+  read: (scope, options) => (inExcel() ? readFillSource(scope, options) : Promise.resolve({ kind: "failed", message: NOT_IN_EXCEL })),
+  write: writeFill,
+};
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  note: { color: tokens.colorNeutralForeground2 },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
+  number: { textAlign: "right" },
+  group: { display: "flex", flexDirection: "column" },
+});
+
+type ScopeKind = FillScope["kind"];
+type Status = { intent: "success" | "warning" | "error"; title: string; text: string } | null;
+
+export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
+  const styles = useStyles();
+  const [scopeKind, setScopeKind] = useState<ScopeKind>("usedRange");
+  const [tables, setTables] = useState<{ name: string; sheet: string }[] | null>(null);
+  const [tableName, setTableName] = useState("");
+  const [source, setSource] = useState<FillSource | null>(null);
+  const [enrollmentColumn, setEnrollmentColumn] = useState(-1);
+  const [siteColumn, setSiteColumn] = useState<number | null>(null);
+  const [options, setOptions] = useState<OptionNumber[]>([1, 2, 3]);
+  const [mode, setMode] = useState<FillMode>("portable");
+  const [progress, setProgress] = useState<FillProgress | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+  const abort = useRef<AbortController | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const busy = progress !== null;
+
+  // The question takes the focus, so keyboard and screen-reader users land on its answer.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const planned = useMemo(
+    () => (source ? planFor(source, { enrollmentColumn, siteColumn, options, mode }, rates) : null),
+    [source, enrollmentColumn, siteColumn, options, mode],
+  );
+  const plan = planned?.plan;
+
+  async function chooseScope(kind: ScopeKind) {
+    setScopeKind(kind);
+    setSource(null);
+    if (kind !== "table" || tables) return;
+    try {
+      const found = await excel.listTables();
+      setTables(found);
+      setTableName(found[0]?.name ?? "");
+    } catch (error) {
+      setStatus({ intent: "error", title: "Could not list the tables", text: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function read() {
+    const scope: FillScope = scopeKind === "table" ? { kind: "table", name: tableName } : { kind: scopeKind };
+    abort.current = new AbortController();
+    setStatus(null);
+    setProgress({ phase: "read", done: 0, total: 0 });
+    const result = await excel.read(scope, { onProgress: setProgress, signal: abort.current.signal });
+    setProgress(null);
+    if (result.kind === "failed") return setStatus({ intent: "error", title: "Could not read the sites", text: result.message });
+    if (result.kind === "cancelled") return setStatus({ intent: "warning", title: "Reading cancelled", text: "Nothing was changed." });
+    const detected = detectColumns(result.source.formulas[0] ?? [], rates);
+    setEnrollmentColumn(detected.enrollment ?? -1);
+    setSiteColumn(detected.site);
+    setSource(result.source);
+  }
+
+  async function write(fill: FillPlan) {
+    setConfirming(false);
+    abort.current = new AbortController();
+    setProgress({ phase: "write", done: 0, total: fill.blocks.length });
+    const result = await excel.write(fill, { onProgress: setProgress, signal: abort.current.signal });
+    setProgress(null);
+    // The sheet has changed: a further fill starts from a fresh read.
+    setSource(null);
+    const sheet = source?.sheet ?? "";
+    if (result.kind === "failed") return setStatus({ intent: "error", title: "The fill stopped", text: result.message });
+    if (result.kind === "cancelled") {
+      return setStatus({
+        intent: "warning",
+        title: "Fill cancelled",
+        text: `${count(result.rowsDone, "row")} written before you cancelled; they stay. Read the sheet and fill again to finish: the fill updates its own columns, so nothing is duplicated.`,
+      });
+    }
+    const problems = fill.preview.invalid.length;
+    setStatus({
+      intent: "success",
+      title: "Sheet filled",
+      text:
+        `${count(fill.preview.filled, "site")} of "${sheet}" have recommended days and costs; totals per option and a chart are on the "${SUMMARY_SHEET}" sheet.` +
+        (problems ? ` ${count(problems, "row")} with an enrollment problem: each shows an error in its own row.` : ""),
+    });
+  }
+
+  function fill() {
+    if (!plan) return;
+    if (plan.blocks.length === 0) {
+      setStatus({ intent: "success", title: "Already up to date", text: "The sheet already holds this fill: nothing to change." });
+      return;
+    }
+    if (plan.changes > 0) setConfirming(true);
+    else void write(plan);
+  }
+
+  const toggleOption = (option: OptionNumber, on: boolean) =>
+    setOptions((current) => optionOrder(on ? [...current, option] : current.filter((o) => o !== option)));
+
+  const columns = source ? columnChoices(source) : [];
+  return (
+    <section className={styles.form} aria-label="Fill a sheet">
+      <Text className={styles.note}>
+        Adds Recommended days and the cost of each option beside your list of sites, with a summary and a chart. {BAND_READING}
+      </Text>
+
+      <Field label="Where are your sites?">
+        <RadioGroup value={scopeKind} onChange={(_, d) => void chooseScope(d.value as ScopeKind)} disabled={busy}>
+          <Radio value="usedRange" label="The whole active sheet" />
+          <Radio value="selection" label="The selected cells (with their header row)" />
+          <Radio value="table" label="An Excel table" />
+        </RadioGroup>
+      </Field>
+      {scopeKind === "table" && tables && (
+        <Field label="Table" validationMessage={tables.length === 0 ? "This workbook has no tables. Choose the sheet or a selection instead." : undefined}>
+          <Select value={tableName} onChange={(_, d) => setTableName(d.value)} disabled={busy || tables.length === 0}>
+            {tables.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name} (sheet {t.sheet})
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <div className={styles.row}>
+        <Button appearance={source ? "secondary" : "primary"} onClick={() => void read()} disabled={busy || (scopeKind === "table" && !tableName)}>
+          {source ? "Read again" : "Read sites"}
+        </Button>
+      </div>
+
+      {source && (
+        <>
+          <Text>
+            Found {count(source.region.rows - 1, "row")} in {whereText(source)}.
+          </Text>
+          <Field label="Enrollment column" validationMessage={enrollmentColumn < 0 ? "No header looks like an enrollment. Choose the column." : undefined}>
+            <Select value={String(enrollmentColumn)} onChange={(_, d) => setEnrollmentColumn(Number(d.value))} disabled={busy}>
+              {enrollmentColumn < 0 && <option value="-1">Choose a column</option>}
+              {columns.map((c) => (
+                <option key={c.index} value={c.index}>
+                  {c.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Site name column">
+            <Select value={siteColumn === null ? "" : String(siteColumn)} onChange={(_, d) => setSiteColumn(d.value === "" ? null : Number(d.value))} disabled={busy}>
+              <option value="">None</option>
+              {columns.map((c) => (
+                <option key={c.index} value={c.index}>
+                  {c.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div role="group" aria-labelledby="fill-options-label" className={styles.group}>
+            <Text id="fill-options-label" weight="semibold">
+              Price these options
+            </Text>
+            {rates.options.map((o) => (
+              <Checkbox
+                key={o.number}
+                label={`${o.name} (${o.shortPeriod})`}
+                checked={options.includes(o.number)}
+                onChange={(_, d) => toggleOption(o.number, d.checked === true)}
+                disabled={busy}
+              />
+            ))}
+          </div>
+          <Field label="Write as">
+            <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as FillMode)} disabled={busy}>
+              {(Object.keys(MODE_LABELS) as FillMode[]).map((m) => (
+                <Radio key={m} value={m} label={MODE_LABELS[m]} />
+              ))}
+            </RadioGroup>
+          </Field>
+          {mode === "portable" && (
+            <Text className={styles.note}>Adds the sheet &quot;ITS Rates FY{rates.fiscalYear}&quot; with the memo&apos;s table; the formulas read it, so recipients without the add-in see the same numbers.</Text>
+          )}
+          {planned?.error && (
+            <MessageBar intent="error">
+              <MessageBarBody>{planned.error}</MessageBarBody>
+            </MessageBar>
+          )}
+          {plan && <Preview plan={plan} />}
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={fill} disabled={busy || confirming || !plan}>
+              Fill {count(source.region.rows - 1, "row")}
+            </Button>
+          </div>
+        </>
+      )}
+
+      {confirming && plan && (
+        // An inline alert dialog: the pane stays small (a modal Dialog would cost the bundle budget), and
+        // nothing is written until the user answers.
+        <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-labelledby="fill-confirm-title" aria-describedby="fill-confirm-text">
+          <MessageBarBody>
+            <MessageBarTitle id="fill-confirm-title">Replace {count(plan.changes, "cell")}?</MessageBarTitle>
+            <span id="fill-confirm-text">{confirmText(plan)}</span>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button ref={confirmRef} appearance="primary" onClick={() => void write(plan)}>
+              Replace and fill
+            </Button>
+            <Button onClick={() => setConfirming(false)}>Don&apos;t fill</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      {progress && (
+        <div className={styles.row}>
+          <Field
+            label={progress.phase === "read" ? `Reading rows: ${progress.done.toLocaleString("en-US")} of ${progress.total ? progress.total.toLocaleString("en-US") : "..."}` : `Writing: block ${progress.done} of ${progress.total}`}
+            style={{ flexGrow: 1 }}
+          >
+            <ProgressBar value={progress.total ? progress.done / progress.total : undefined} />
+          </Field>
+          <Button onClick={() => abort.current?.abort()}>Cancel</Button>
+        </div>
+      )}
+
+      {status && (
+        <MessageBar intent={status.intent} role={status.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody>
+            <MessageBarTitle>{status.title}</MessageBarTitle>
+            {status.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+    </section>
+  );
+}
+
+function Preview({ plan }: { plan: FillPlan }) {
+  const styles = useStyles();
+  const { preview } = plan;
+  const chosen = new Set(plan.targets.map((t) => t.option));
+  return (
+    <>
+      <Text>
+        {count(preview.rows, "row")}: {count(preview.filled, "site")} to fill, {count(preview.blanks, "blank row")} (left blank),{" "}
+        {count(preview.invalid.length, "invalid row")}.
+      </Text>
+      {preview.invalid.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Rows with an enrollment problem get an error in their own row</MessageBarTitle>
+            {preview.invalid
+              .slice(0, 3)
+              .map((p) => `Row ${p.row}${p.site ? ` (${p.site})` : ""}: ${p.message}`)
+              .join(" ")}
+            {preview.invalid.length > 3 ? ` And ${count(preview.invalid.length - 3, "more row")}.` : ""}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Table aria-label="Sites per recommended days" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Enrollment band</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Sites</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {bandRows(plan, rates).map((b) => (
+            <TableRow key={b.label}>
+              <TableCell>{b.label}</TableCell>
+              <TableCell className={styles.number}>{b.sites.toLocaleString("en-US")}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Table aria-label="Total per option" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Option</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Total for all sites</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rates.options.map((o, i) => (
+            <TableRow key={o.number}>
+              <TableCell>
+                {o.name}
+                {chosen.has(o.number) ? "" : " (not added)"}
+              </TableCell>
+              <TableCell className={styles.number}>{dollars.format(preview.totals[i])}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {plan.changes > 0 && <Text>{count(plan.changes, "non-empty cell")} would change: you will be asked to confirm.</Text>}
+    </>
+  );
 }

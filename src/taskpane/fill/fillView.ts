@@ -1,0 +1,53 @@
+/** Words and choices for the "Fill a sheet" tab, from the planner's results. Pure, so tests need no DOM. */
+
+import { type OptionNumber, type RateTable, bandLabel } from "../../core";
+import { columnLetters, rangeAddress } from "../../workbook/address";
+import { type FillChoice, type FillPlan, type FillSource, FillError, planFill } from "../../workbook/fill";
+
+export const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/** The columns of the data, for the pickers: "B: Total Enrollment" (or "Column B" when the header is empty). */
+export function columnChoices(source: FillSource): { index: number; label: string }[] {
+  return Array.from({ length: source.region.columns }, (_, index) => {
+    const letter = columnLetters(source.region.start.column + index);
+    const header = String(source.formulas[0]?.[index] ?? "").trim();
+    return { index, label: header ? `${letter}: ${header}` : `Column ${letter}` };
+  });
+}
+
+/** "Sites!A1:T1009" for the pane. */
+export const whereText = (source: FillSource): string => `${source.sheet}!${rangeAddress(source.region)}`;
+
+/** Sites per recommended days, labelled by band: "401-600 students: 3 days". */
+export function bandRows(plan: FillPlan, rates: RateTable): { label: string; sites: number }[] {
+  return rates.bands.map((band, i) => ({
+    label: `${bandLabel(band, rates)}: ${count(band.days, "day")}`,
+    sites: plan.preview.sitesPerDays[i] ?? 0,
+  }));
+}
+
+export type Planned = { readonly plan: FillPlan; readonly error?: undefined } | { readonly plan?: undefined; readonly error: string };
+
+/** The plan for the current choice, or the planner's message when the choice does not fit the data. */
+export function planFor(source: FillSource, choice: FillChoice, rates: RateTable): Planned {
+  if (choice.options.length === 0) return { error: "Choose at least one option to price." };
+  try {
+    return { plan: planFill(source, choice, rates) };
+  } catch (error) {
+    if (error instanceof FillError) return { error: error.message };
+    throw error;
+  }
+}
+
+/** What the confirmation says: how many cells would change, and that nothing else does. */
+export function confirmText(plan: FillPlan): string {
+  const columns = plan.targets.map((t) => `"${t.header}"`).join(", ");
+  return (
+    `${count(plan.changes, "cell")} that already hold something would get new content ` +
+    `(in the columns ${columns}, or on the fill's own sheets). ` +
+    (plan.additions > 0 ? `${count(plan.additions, "empty cell")} would be filled. ` : "") +
+    "Nothing else in the workbook changes."
+  );
+}
+
+export const optionOrder = (options: readonly OptionNumber[]): OptionNumber[] => ([1, 2, 3] as const).filter((o) => options.includes(o));
