@@ -138,7 +138,7 @@ test("column and option choices re-plan at once; a choice that cannot work says 
 test("shows progress while writing and Cancel stops between blocks", async () => {
   let release: (result: WriteResult) => void = () => undefined;
   const book = new MemoryBook({ Sites: sites() });
-  const excel = fakeExcel(book, (plan, options) => {
+  const excel = fakeExcel(book, (_plan, options) => {
     options.onProgress?.({ phase: "write", done: 1, total: 3 });
     options.signal?.addEventListener("abort", () => release({ kind: "cancelled", blocksDone: 1, rowsDone: 2 }));
     return new Promise<WriteResult>((resolve) => (release = resolve));
