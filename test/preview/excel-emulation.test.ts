@@ -350,6 +350,23 @@ describe("formulas", () => {
     expect(book.values("S", `C1:C${enrollments.length}`)).toEqual(itsCost(days, 2 as never));
   });
 
+  test("computed values follow every later change: edited inputs, renamed headers, added sheets and rows", async () => {
+    const book = use(createWorkbook({ sheets: { S: [["Site", "Enrollment", "Days"], ["A", 150, "=LAUSD.ITSDAYS([@Enrollment])"], ["B", 900, "=LAUSD.ITSDAYS(B3)"]] }, tables: [{ name: "T", sheet: "S", address: "A1:C3" }] }));
+    expect(book.values("S", "C2:C3")).toEqual([[1], [5]]);
+    book.model.requireSheet("S").setInput(1, 1, 450);
+    expect(book.values("S", "C2:C3")).toEqual([[3], [5]]);
+    book.model.requireSheet("S").setInput(0, 1, "Students"); // [@Enrollment] no longer names a column
+    expect(book.value("S", "C2")).toBe("#REF!");
+    book.model.requireSheet("S").setInput(0, 1, "Enrollment");
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.add("Other").getRange("A1").formulas = [["=S!C3*2"]];
+      context.workbook.tables.getItem("T").rows.add(undefined, [["C", 601, "=LAUSD.ITSDAYS([@Enrollment])"]]);
+      await context.sync();
+    });
+    expect(book.values("S", "C2:C4")).toEqual([[3], [5], [4]]);
+    expect(book.value("Other", "A1")).toBe(10);
+  });
+
   test("LAUSD.ITSRATES spills its table; functions Excel lacks in HyperFormula-free code show #NAME?", () => {
     const book = createWorkbook({ sheets: { S: [["=LAUSD.ITSRATES()", null, null, null, "=NOSUCHFUNCTION(1)"]] } });
     expect(book.values("S", "A1:D2")).toEqual([["Days per week", "Full Year", "Outside Summer", "Summer Only"], [1, 26151, 25004, 1125]]);

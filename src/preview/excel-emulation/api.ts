@@ -307,7 +307,7 @@ export class EmWorksheet extends ClientObject<SheetModel> implements Pick<Excel.
       set: (s, name: string) => {
         if (s.book.sheet(name) && s.book.sheet(name) !== s) fail("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
         s.name = name;
-        s.book.touch();
+        s.book.structureChanged();
       },
     },
     id: { get: (s) => s.id },
@@ -485,7 +485,7 @@ export class EmTable
       set: (t, name: string) => {
         t.sheet.book.checkTableName(name, t);
         t.name = name;
-        t.sheet.book.touch();
+        t.sheet.book.structureChanged();
       },
     },
     id: { get: (t) => t.id },
@@ -563,7 +563,7 @@ export class EmTable
         const c = ref.start.column + j;
         if (t.sheet.formula(ref.start.row, c) === "") t.sheet.setInput(ref.start.row, c, `Column${j + 1}`);
       }
-      t.sheet.book.touch();
+      t.sheet.book.structureChanged();
     });
   }
 
@@ -698,7 +698,7 @@ export class EmTableRowCollection
       }
       at = insertAt;
       if (values !== undefined) writeInputs({ sheet: t.sheet, ref: { start: { row: body.start.row + at, column: body.start.column }, rows, columns: body.columns } }, values, "rows.add values");
-      t.sheet.book.touch();
+      t.sheet.book.structureChanged();
     });
     return asExcel(guard(new EmTableRow(this.context, "TableRow", `${this.path}.add()`, () => ({ table: this.requireForChild(), index: at }))));
   }
@@ -799,6 +799,7 @@ export class EmTableColumnCollection
       });
       at = t.range.columns;
       t.range = { ...t.range, columns: t.range.columns + 1 };
+      t.sheet.book.structureChanged();
       if (values !== undefined && values !== null) writeInputs({ sheet: t.sheet, ref }, values, "columns.add values");
       if (name !== undefined) t.sheet.setInput(ref.start.row, ref.start.column, name);
       else if (t.sheet.formula(ref.start.row, ref.start.column) === "") t.sheet.setInput(ref.start.row, ref.start.column, `Column${at + 1}`);

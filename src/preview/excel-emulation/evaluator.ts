@@ -155,16 +155,25 @@ function toCellValue(value: unknown): CellValue {
   return "#VALUE!";
 }
 
-/** Builds a HyperFormula engine from the whole workbook on each change (values are cached per version). */
+/** Above this many changed cells, building the engine again is faster than editing it. */
+const MAX_INCREMENTAL_EDITS = 5000;
+
+/**
+ * One HyperFormula engine per workbook: built from the whole workbook at first and after structural
+ * changes (sheets, tables, moved cells), otherwise updated with the cells that changed.
+ */
 export function hyperFormulaEvaluator(): FormulaEvaluator {
   register();
   let engine: HyperFormula | undefined;
+  let structure = -1;
   return (book: WorkbookModel) => {
-    engine?.destroy();
-    const sheets: Record<string, (CellValue | null)[][]> = {};
-    for (const sheet of book.sheets) sheets[sheet.name] = sheetContents(book, sheet);
-    const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: false, smartRounding: true });
-    engine = hf;
+    const edits = book.drainEdits();
+    const hf = engine && structure === book.structureVersion && edits.length <= MAX_INCREMENTAL_EDITS && update(engine, book, edits) ? engine : rebuild(book);
+    if (hf !== engine) {
+      engine?.destroy();
+      engine = hf;
+      structure = book.structureVersion;
+    }
     return (sheet: SheetModel, row: number, column: number) => {
       const id = hf.getSheetId(sheet.name);
       if (id === undefined) throw new Error(`Excel emulation: no sheet ${quoteSheetName(sheet.name)} in the formula engine.`);
@@ -173,16 +182,44 @@ export function hyperFormulaEvaluator(): FormulaEvaluator {
   };
 }
 
+function rebuild(book: WorkbookModel): HyperFormula {
+  const sheets: Record<string, (CellValue | null)[][]> = {};
+  for (const sheet of book.sheets) sheets[sheet.name] = sheetContents(book, sheet);
+  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: false, smartRounding: true });
+}
+
+/** Applies cell edits; false when the engine refused one (then it is rebuilt). */
+function update(hf: HyperFormula, book: WorkbookModel, edits: ReturnType<WorkbookModel["drainEdits"]>): boolean {
+  if (edits.length === 0) return true;
+  try {
+    hf.batch(() => {
+      for (const { sheet, row, column } of edits) {
+        const id = hf.getSheetId(sheet.name);
+        if (id === undefined) throw new Error("sheet missing");
+        hf.setCellContents({ sheet: id, row, col: column }, [[engineInput(book, sheet, row, column)]]);
+      }
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What HyperFormula gets for a cell: formulas with table references made A1, text kept as text. */
+function engineInput(book: WorkbookModel, sheet: SheetModel, row: number, column: number): CellValue | null {
+  const input = sheet.cell(row, column)?.input;
+  if (input === undefined) return null;
+  // A leading ' keeps text as text (HyperFormula would read "0123" as a number).
+  return isFormula(input) ? expandStructuredRefs(input, { tables: book.tables, sheet, row, column }) : typeof input === "string" ? `'${input}` : input;
+}
+
 function sheetContents(book: WorkbookModel, sheet: SheetModel): (CellValue | null)[][] {
   const rows: (CellValue | null)[][] = [];
-  for (const [k, cell] of sheet.cells) {
-    if (cell.input === undefined) continue;
+  for (const k of sheet.cells.keys()) {
     const row = Math.floor(k / MAX_COLUMNS);
     const column = k % MAX_COLUMNS;
-    rows[row] ??= [];
-    const input = cell.input;
-    // A leading ' keeps text as text (HyperFormula would read "0123" as a number).
-    rows[row][column] = isFormula(input) ? expandStructuredRefs(input, { tables: book.tables, sheet, row, column }) : typeof input === "string" ? `'${input}` : input;
+    const input = engineInput(book, sheet, row, column);
+    if (input !== null) (rows[row] ??= [])[column] = input;
   }
   // HyperFormula wants dense rows.
   for (let i = 0; i < rows.length; i++) {

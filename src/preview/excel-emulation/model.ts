@@ -105,6 +105,10 @@ export class SheetModel {
     if (input === null || input === "") delete cell.input;
     else cell.input = isFormula(input) ? input : coerceInput(input, cell.numberFormat);
     this.prune(row, column, cell);
+    // A table's header names what its structured references mean.
+    const header = this.book.tables.some((t) => t.sheet === this && t.range.start.row === row && column >= t.range.start.column && column < t.range.start.column + t.range.columns);
+    if (header) this.book.structureChanged();
+    else this.book.recordEdit(this, row, column);
   }
 
   setNumberFormat(row: number, column: number, format: string): void {
@@ -166,7 +170,7 @@ export class SheetModel {
       if (row >= MAX_ROWS) throw new EmulationError("InvalidOperation", `Inserting ${count} rows on "${this.name}" would push cells past the last row.`);
       this.cells.set(key(row, k % MAX_COLUMNS), cell);
     }
-    this.book.touch();
+    this.book.structureChanged();
   }
 
   /** 2-D grid of a range, e.g. `sheet.grid("A1:C3", (r, c) => sheet.value(r, c))`. */
@@ -226,6 +230,30 @@ export class WorkbookModel {
     this.version++;
   }
 
+  /**
+   * Sheets, tables or cell positions changed (not just cell contents): an evaluator must rebuild
+   * rather than apply the recorded edits.
+   */
+  structureVersion = 0;
+  private edits: { sheet: SheetModel; row: number; column: number }[] = [];
+
+  structureChanged(): void {
+    this.structureVersion++;
+    this.edits = [];
+    this.touch();
+  }
+
+  recordEdit(sheet: SheetModel, row: number, column: number): void {
+    if (this.evaluator) this.edits.push({ sheet, row, column });
+  }
+
+  /** Cells whose input changed since the last call (for incremental evaluators). */
+  drainEdits(): { sheet: SheetModel; row: number; column: number }[] {
+    const edits = this.edits;
+    this.edits = [];
+    return edits;
+  }
+
   /** Called after each applied batch (the preview grid redraws). */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -281,7 +309,7 @@ export class WorkbookModel {
     }
     const sheet = new SheetModel(this, chosen, this.newId("sheet"));
     this.sheets.push(sheet);
-    this.touch();
+    this.structureChanged();
     return sheet;
   }
 
@@ -319,7 +347,7 @@ export class WorkbookModel {
     // A body row is always present: Excel adds an empty one under a lone header row.
     const table: TableModel = { name: `Table${n}`, id: this.newId("table"), sheet, range: range.rows === 1 ? { ...range, rows: 2 } : range, showTotals: false };
     this.tables.push(table);
-    this.touch();
+    this.structureChanged();
     return table;
   }
 
@@ -349,7 +377,7 @@ export class WorkbookModel {
       table.range = { ...range, rows: range.rows - 1 };
       table.showTotals = false;
     }
-    this.touch();
+    this.structureChanged();
   }
 
   /**
