@@ -1,7 +1,6 @@
-import { FluentProvider, Tab, TabList, Title2, makeStaticStyles, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { useState } from "react";
+import { FluentProvider, Tab, TabList, Text, Title2, makeStaticStyles, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Suspense, lazy, useState } from "react";
 import { CURRENT_RATES } from "../core";
-import { FillPanel } from "./fill/FillPanel";
 import type { OfficeStatus } from "./office";
 import { type AddQuote, QuotePanel } from "./quote/QuotePanel";
 
@@ -22,6 +21,10 @@ const useStyles = makeStyles({
 });
 
 type TabId = "quote" | "fill";
+
+// The bulk fill is its own chunk, fetched when the browser is idle or when its tab opens, so the
+// quote (what most users open the pane for) paints without waiting for it.
+const FillPanel = lazy(() => import(/* webpackPrefetch: true */ "./fill/FillPanel").then((m) => ({ default: m.FillPanel })));
 
 export function App({ office, addQuote }: { office: OfficeStatus; addQuote: AddQuote }) {
   useBodyStyles();
@@ -46,7 +49,13 @@ export function App({ office, addQuote }: { office: OfficeStatus; addQuote: AddQ
           </Tab>
         </TabList>
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
-          {tab === "quote" ? <QuotePanel canWrite={canWrite} addQuote={addQuote} /> : <FillPanel />}
+          {tab === "quote" ? (
+            <QuotePanel canWrite={canWrite} addQuote={addQuote} />
+          ) : (
+            <Suspense fallback={<Text role="status">Loading the bulk fill...</Text>}>
+              <FillPanel />
+            </Suspense>
+          )}
         </div>
       </main>
     </FluentProvider>

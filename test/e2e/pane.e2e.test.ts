@@ -28,9 +28,10 @@ type Book = { values(sheet: string, address: string): unknown[][]; formulas(shee
 const book = <T>(page: Page, read: (b: Book) => T): Promise<T> =>
   page.evaluate(`(${read.toString()})(window.__book)`) as Promise<T>;
 
-async function openPane(query = ""): Promise<{ page: Page; errors: string[] }> {
+async function openPane(query = "", before?: (page: Page) => void): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
+  before?.(page);
   await page.goto(`${server.url}taskpane.html${query}`);
   await page.getByRole("button", { name: "Add to budget sheet" }).waitFor();
   return { page, errors };
@@ -125,6 +126,21 @@ test.each(["light", "dark"] as const)("no serious accessibility violations, %s t
   expect(await seriousViolations(page)).toEqual([]);
   mkdirSync(DOCS, { recursive: true });
   await page.screenshot({ path: resolve(DOCS, `pane-${theme}.png`), fullPage: true });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("the Fill a sheet tab loads its own chunk on demand, under the page's CSP", async () => {
+  const chunks: string[] = [];
+  const { page, errors } = await openPane("", (p) => p.on("request", (r) => r.url().endsWith(".js") && chunks.push(new URL(r.url()).pathname)));
+  await page.getByRole("tab", { name: "Quote" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => {
+    const panel = document.querySelector('[role="tabpanel"]');
+    return panel?.getAttribute("aria-labelledby") === "tab-fill" && !/Loading the bulk fill/.test(panel.textContent ?? "") && (panel.textContent ?? "").length > 0;
+  });
+  expect(chunks.filter((c) => !/\/(taskpane|functions)\.js$/.test(c)).length).toBeGreaterThan(0);
   expect(errors).toEqual([]);
   await page.close();
 });

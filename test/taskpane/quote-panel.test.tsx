@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { act, render, screen, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { BAND_READING, FULL_TIME_NOTE, REMOTE_ONLY_NOTE } from "../../src/core";
@@ -234,6 +234,9 @@ test("the Fill a sheet tab shows the bulk fill panel, and back", async () => {
   const { user } = setup();
   await user.click(screen.getByRole("tab", { name: "Fill a sheet" }));
   expect(screen.queryByRole("textbox", { name: /site name/i })).toBeNull();
+  // The bulk fill loads on demand; wait until the spinner gives way to it.
+  await waitFor(() => expect(screen.queryByText(/Loading the bulk fill/)).toBeNull());
+  expect(screen.getByRole("tabpanel").textContent).not.toBe("");
   expect(screen.getByRole("tabpanel")).toHaveAttribute("aria-labelledby", "tab-fill");
   await user.click(screen.getByRole("tab", { name: "Quote" }));
   expect(screen.getByRole("textbox", { name: /site name/i })).toBeVisible();
