@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Browser tests: headless Chromium (playwright-core) against the production build in dist/.
 // Run `npm run build` first; `npm run test:e2e` runs these one file at a time.
 module.exports = {

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Bundles fakeOffice.ts (the Excel emulation installed as Office/Excel globals) for the browser.
 // Test-only: it includes HyperFormula (GPL-3.0), which never ships in the add-in.
 const os = require("os");

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Before any browser test: check the production build exists, and bundle the Excel emulation into
 // the script that stands in for office.js (see fakeOffice.ts).
 const fs = require("fs");
