@@ -13,8 +13,6 @@
 import fc from "fast-check";
 import { CURRENT_RATES, type OptionNumber } from "../../src/core";
 import { type EmulatedWorkbook, type FormulaEvaluator, type WorkbookSnapshot, createWorkbook } from "../../src/preview/excel-emulation";
-import { RequestContext } from "../../src/preview/excel-emulation/client";
-import { EmulatedOfficeError } from "../../src/preview/excel-emulation/errors";
 import { columnLetters, parseRange, rangeAddress, type RangeRef } from "../../src/workbook/address";
 import { type FillScope, readFillSource, writeFill } from "../../src/workbook/excel/fill";
 import {
@@ -29,6 +27,7 @@ import {
   planFill,
   ratesSheetName,
 } from "../../src/workbook/fill";
+import { actionHooks, lightEvaluator } from "./emulationHooks";
 import { cellChanges, inRange } from "./workbookDiff";
 
 if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
@@ -41,33 +40,6 @@ const OUR_HEADERS = [DAYS_HEADER, ...rates.options.map((o) => costHeader(o.numbe
 const WORKBOOKS = 500;
 const WITH_HYPERFORMULA = 40;
 
-/**
- * What cells show, for the bulk of the runs: constants as entered and "#N/A" for every formula, as if Excel
- * could not compute them. What the fill may change does not depend on computed values, and HyperFormula's
- * rebuild per read (~50 ms) would make 500 workbooks too slow for `npm test`; WITH_HYPERFORMULA runs use it.
- */
-const lightEvaluator: FormulaEvaluator = () => (sheet, row, column) => {
-  const input = sheet.cell(row, column)?.input;
-  return typeof input === "string" && input.startsWith("=") ? "#N/A" : (input ?? "");
-};
-
-// ---- Excel failing inside a request: the first actions of the batch apply, the rest do not (as in Excel). ----
-let failAtAction: number | null = null;
-let actionsRun = 0;
-const originalQueue = RequestContext.prototype.queue;
-RequestContext.prototype.queue = function (location: string, json: object, run: () => void) {
-  return originalQueue.call(this, location, json, () => {
-    actionsRun++;
-    if (failAtAction !== null && actionsRun === failAtAction) {
-      failAtAction = null;
-      throw new EmulatedOfficeError({ code: "GeneralException", message: "There was an internal error while processing the request. (emulated)" });
-    }
-    run();
-  });
-};
-afterAll(() => {
-  RequestContext.prototype.queue = originalQueue;
-});
 
 // ---- Random pre-filled workbooks ----
 type Cell = string | number | boolean | null;
@@ -268,19 +240,16 @@ function use(book: EmulatedWorkbook): EmulatedWorkbook {
 
 async function checkScenario(s: Scenario, evaluator: FormulaEvaluator | undefined): Promise<void> {
   tally.workbooks++;
-  failAtAction = null;
+  actionHooks.disarm();
   const { book, data, tableName } = build(s, evaluator);
   use(book);
   const before = book.snapshot();
 
   if (s.failure?.kind === "request") book.instrumentation.failRequest(s.failure.at);
-  if (s.failure?.kind === "action") {
-    actionsRun = 0;
-    failAtAction = s.failure.at;
-  }
+  if (s.failure?.kind === "action") actionHooks.failInsideRequest(s.failure.at);
   const first = await fill(s, scopeOf(s), s.confirm);
-  const failed = book.instrumentation.requests.some((r) => r.error) || (s.failure?.kind === "action" && failAtAction === null);
-  failAtAction = null;
+  const failed = book.instrumentation.requests.some((r) => r.error) || (s.failure?.kind === "action" && actionHooks.fired());
+  actionHooks.disarm();
   book.instrumentation.reset(); // drops a planned failure the first attempt never reached
   const afterFirst = book.snapshot();
   const overwrote = expectOnlyOwnedChanges(before, afterFirst, s, data, tableName);
@@ -362,16 +331,15 @@ test.failing("known defect: after Excel fails inside a request, filling again re
     confirm: true,
   };
   const twin = use(build(s, lightEvaluator).book);
-  actionsRun = 0;
+  actionHooks.countFromNow();
   await fill(s, scopeOf(s), true);
-  const actions = actionsRun;
+  const actions = actionHooks.count();
   const diverging: number[] = [];
   for (let at = 1; at <= actions; at++) {
     const book = use(build(s, lightEvaluator).book);
-    actionsRun = 0;
-    failAtAction = at;
+    actionHooks.failInsideRequest(at);
     await fill(s, scopeOf(s), true);
-    failAtAction = null;
+    actionHooks.disarm();
     await fill(s, scopeOf(s), true);
     if (JSON.stringify(book.snapshot().sheets) !== JSON.stringify(twin.snapshot().sheets)) diverging.push(at);
   }
