@@ -8,6 +8,9 @@ import { App } from "../../src/taskpane/App";
 import type { OfficeStatus } from "../../src/taskpane/office";
 import type { AddQuote } from "../../src/taskpane/quote/QuotePanel";
 
+// Typing through user-event is slow on a busy machine; these tests are about behavior, not speed.
+jest.setTimeout(30000);
+
 // jsdom has no layout: Fluent's MessageBar watches its size with ResizeObserver, which never fires here.
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -74,6 +77,12 @@ describe("a school quote", () => {
     await user.click(dayRadio(5));
     expect(screen.getByText(FULL_TIME_NOTE)).toBeVisible();
     expect(screen.queryByText(REMOTE_ONLY_NOTE)).toBeNull();
+    // Back to the recommendation, which then follows the enrollment again.
+    await user.click(screen.getByRole("button", { name: "Use the recommended 3 days a week" }));
+    expect(dayRadio(3)).toBeChecked();
+    await user.type(screen.getByRole("textbox", { name: /enrollment/i }), "0");
+    expect(dayRadio(5)).toBeChecked();
+    expect(screen.queryByRole("button", { name: /Use the recommended/ })).toBeNull();
   });
 
   test("a split adds Summer Only days to Outside Summer days", async () => {

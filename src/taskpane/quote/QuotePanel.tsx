@@ -161,6 +161,14 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
         </RadioGroup>
       </Field>
 
+      {form.days !== null && view.recommendation && form.days !== view.recommendation.days && (
+        <div>
+          <Button size="small" appearance="subtle" onClick={() => update({ days: null })}>
+            Use the recommended {daysText(view.recommendation.days)}
+          </Button>
+        </div>
+      )}
+
       {view.advice.map((a) => (
         <MessageBar key={a.text} intent={a.level === "warning" ? "warning" : "info"}>
           <MessageBarBody>{a.text}</MessageBarBody>
