@@ -12,6 +12,15 @@ import { formatValue } from "./format";
 export const MAX_RENDERED_ROWS = 2000;
 const ROW_HEIGHT = 24;
 
+let canvas: CanvasRenderingContext2D | null | undefined;
+/** Width in pixels of a cell's text in the grid's font (measured like Excel's autofit). */
+function textWidth(text: string, bold: boolean): number {
+  canvas ??= document.createElement("canvas").getContext("2d");
+  if (!canvas) return text.length * 8;
+  canvas.font = `${bold ? 600 : 400} 13px "Segoe UI", system-ui, sans-serif`;
+  return canvas.measureText(text).width;
+}
+
 const within = (r: RangeRef, row: number, column: number) =>
   row >= r.start.row && row < r.start.row + r.rows && column >= r.start.column && column < r.start.column + r.columns;
 
@@ -47,6 +56,14 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
   }
 
   const formula = sheet.formula(activeCell.row, activeCell.column);
+  const texts = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => formatValue(sheet.value(r, c), sheet.numberFormat(r, c))));
+  // Like Excel, text runs on over empty cells to its right; only what cannot run on sets a column's width.
+  const overflows = (r: number, c: number) => typeof sheet.value(r, c) === "string" && c + 1 < columns && texts[r][c + 1] === "";
+  const widths = Array.from({ length: columns }, (_, c) => {
+    let width = 0;
+    for (let r = 0; r < rows; r++) if (texts[r][c] !== "" && !overflows(r, c)) width = Math.max(width, textWidth(texts[r][c], sheet.cell(r, c)?.bold === true));
+    return Math.min(320, Math.max(64, Math.ceil(width) + 16));
+  });
   return (
     <section className="grid-area" aria-label="Workbook">
       <div className="formula-bar">
@@ -59,7 +76,13 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
         </output>
       </div>
       <div className="grid-scroll" data-testid="grid">
-        <table className="grid" aria-label={`Sheet ${sheet.name}`} data-sheet={sheet.name}>
+        <table className="grid" aria-label={`Sheet ${sheet.name}`} data-sheet={sheet.name} style={{ width: 40 + widths.reduce((a, b) => a + b, 0) }}>
+          <colgroup>
+            <col style={{ width: 40 }} />
+            {widths.map((w, c) => (
+              <col key={c} style={{ width: w }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th className="corner" />
@@ -79,7 +102,14 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
                 {Array.from({ length: columns }, (_, c) => {
                   const cell = sheet.cell(r, c);
                   const value = sheet.value(r, c);
-                  const classes = [tableRole(sheet, r, c), typeof value === "number" ? "num" : "", cell?.bold ? "bold" : "", active && within(active, r, c) ? "selected" : "", /^#[A-Z/0]+[!?]?$/.test(String(value)) ? "error" : ""];
+                  const classes = [
+                    tableRole(sheet, r, c),
+                    typeof value === "number" ? "num" : "",
+                    cell?.bold ? "bold" : "",
+                    active && within(active, r, c) ? "selected" : "",
+                    /^#[A-Z/0]+[!?]?$/.test(String(value)) ? "error" : "",
+                    overflows(r, c) ? "overflow" : "",
+                  ];
                   return (
                     <td
                       key={c}
@@ -88,7 +118,7 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
                       title={typeof cell?.input === "string" && cell.input.startsWith("=") ? cell.input : undefined}
                       onMouseDown={(e) => select(r, c, e.shiftKey)}
                     >
-                      {formatValue(value, sheet.numberFormat(r, c))}
+                      {texts[r][c]}
                     </td>
                   );
                 })}
@@ -134,7 +164,7 @@ function Charts({ sheet }: { sheet: SheetModel }) {
         const box = boxes[c.name];
         return box ? (
           <figure key={c.id} className="chart" style={box} aria-label={`Chart ${c.title || c.name}`} data-testid="chart">
-            <ColumnChart sheet={sheet} source={c.source} title={c.title} />
+            <ColumnChart sheet={sheet} source={c.source} title={c.title} width={box.width} height={box.height} />
           </figure>
         ) : null;
       })}
@@ -144,13 +174,13 @@ function Charts({ sheet }: { sheet: SheetModel }) {
 
 const PALETTE = ["#0f6cbd", "#c239b3", "#e3008c", "#107c10", "#ca5010"];
 
-function ColumnChart({ sheet, source, title }: { sheet: SheetModel; source: string; title: string }) {
+function ColumnChart({ sheet, source, title, width, height }: { sheet: SheetModel; source: string; title: string; width: number; height: number }) {
   const grid = sheet.values(source);
   const series = grid[0].slice(1).map(String);
   const categories = grid.slice(1).map((r) => String(r[0]));
   const data = grid.slice(1).map((r) => r.slice(1).map((v) => (typeof v === "number" ? v : 0)));
   const max = Math.max(1, ...data.flat());
-  const W = 400, H = 220, pad = { l: 56, r: 8, t: 28, b: 44 };
+  const W = Math.max(200, width), H = Math.max(150, height), pad = { l: 56, r: 8, t: 32, b: 44 };
   const slot = (W - pad.l - pad.r) / Math.max(1, categories.length);
   const bar = (slot * 0.8) / Math.max(1, series.length);
   const money = (v: number) => (v >= 1000 ? `$${Math.round(v / 1000)}k` : `${v}`);
