@@ -7,7 +7,7 @@ import { mkdirSync } from "fs";
 import { resolve } from "path";
 import type { Page } from "playwright-core";
 import { seriousViolations } from "./support/axe";
-import { type Browser, launch, tabTo, watchErrors } from "./support/browser";
+import { type Browser, REAL_OFFICE_JS, launch, tabTo, watchErrors } from "./support/browser";
 import { serveDirectory } from "./support/server";
 
 const fakeOffice = process.env.ITS_FAKE_OFFICE_JS!;
@@ -156,5 +156,22 @@ test("when office.js cannot load, the pane still renders, quotes, and says addin
     expect(await page.getByRole("button", { name: "Add to budget sheet" }).isDisabled()).toBe(true);
   } finally {
     await offline.close();
+  }
+});
+
+test("with Microsoft's office.js outside Office (no host), the pane renders and says adding needs Excel", async () => {
+  const plain = await launch(REAL_OFFICE_JS);
+  try {
+    const page = await plain.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByRole("textbox", { name: /Enrollment/ }).fill("400");
+    await page.getByText("201-400 students → 2 days").waitFor();
+    await page.getByText(/Adding to a sheet needs Excel/).waitFor();
+    expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("object");
+    expect(await page.getByRole("button", { name: "Add to budget sheet" }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+  } finally {
+    await plain.close();
   }
 });

@@ -1,10 +1,12 @@
 /** Headless Debian Chromium via playwright-core, offline: only 127.0.0.1 and the routed office.js answer. */
-import { mkdtempSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { dirname, join, normalize } from "path";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Microsoft's own office.js and the scripts it loads next, from the @microsoft/office-js package. */
+export const REAL_OFFICE_JS = require.resolve("@microsoft/office-js/dist/office.js");
 
 export interface Browser {
   readonly context: BrowserContext;
@@ -12,8 +14,9 @@ export interface Browser {
 }
 
 /**
- * A fresh profile per launch. `officeJs` is the file served in place of Microsoft's office.js, or
- * null to make it fail to load (as outside Office with no network).
+ * A fresh profile per launch. `officeJs` is the file served in place of Microsoft's office.js
+ * (REAL_OFFICE_JS serves the whole CDN folder from the npm package), or null to make it fail to
+ * load (as outside Office with no network).
  */
 export async function launch(officeJs: string | null, options: { width?: number; height?: number } = {}): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), "its-e2e-profile-"));
@@ -25,8 +28,12 @@ export async function launch(officeJs: string | null, options: { width?: number;
   });
   await context.route(/^https?:\/\//, (route) => {
     const url = route.request().url();
-    if (url.startsWith(OFFICE_JS.replace(/office\.js$/, ""))) {
-      return officeJs ? route.fulfill({ path: officeJs, contentType: "text/javascript" }) : route.abort("internetdisconnected");
+    const cdn = OFFICE_JS.replace(/office\.js$/, "");
+    if (url.startsWith(cdn)) {
+      if (!officeJs) return route.abort("internetdisconnected");
+      if (officeJs !== REAL_OFFICE_JS || url === OFFICE_JS) return route.fulfill({ path: officeJs, contentType: "text/javascript" });
+      const file = join(dirname(REAL_OFFICE_JS), normalize(new URL(url).pathname.slice(new URL(cdn).pathname.length)));
+      return existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404 });
     }
     return /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) ? route.continue() : route.abort("internetdisconnected");
   });
