@@ -1,0 +1,63 @@
+/**
+ * Real LAUSD data in the preview: the 1,008 schools of 2019-20 are opened as a CSV, filled from the
+ * pane with live formulas, and the workbook's totals per option (computed in the page by the LAUSD
+ * functions) equal the core's; the fill takes at most 3 syncs. Skips when the data folder is absent.
+ */
+import { existsSync, readFileSync } from "fs";
+import { resolve } from "path";
+import { CURRENT_RATES, annualCost, parseEnrollment, recommendDays } from "../../src/core";
+import { parseCsv } from "../../src/preview/files";
+import { MODE_LABELS } from "../../src/workbook/fill";
+import { type Browser, launch, watchErrors } from "./support/browser";
+import { serveDirectory } from "./support/server";
+const { buildPreview } = require("./preview-support/buildPreview.js") as { buildPreview: () => Promise<string> };
+
+const CSV = resolve(__dirname, "../../../shared/data/lausd-enrollment/enrollment-2019-20-cde.csv");
+const present = existsSync(CSV);
+if (!present) console.warn(`Skipping the real-data preview test: ${CSV} is absent (see the team's shared data folder).`);
+
+let server: Awaited<ReturnType<typeof serveDirectory>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!present) return;
+  server = await serveDirectory(await buildPreview());
+  browser = await launch(null, { width: 1440, height: 900 });
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+(present ? test : test.skip)("the 1,008 schools of 2019-20: opened as CSV, filled with live formulas, totals per option match the core", async () => {
+  const rows = parseCsv(readFileSync(CSV, "utf8")).filter((r) => r.some((v) => v !== ""));
+  const enrollment = rows[0].indexOf("enrollment");
+  const days = rows.slice(1).map((r) => parseEnrollment(r[enrollment])).map((p) => (p.kind === "ok" ? recommendDays(p.value, CURRENT_RATES).days : 0));
+  expect(days).toHaveLength(1008);
+  const expected = CURRENT_RATES.options.map((o) => days.reduce((sum, d) => sum + annualCost(d, o.number, CURRENT_RATES), 0));
+
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}preview.html`);
+  await page.getByTestId("open-file").setInputFiles(CSV);
+  await page.getByTestId("preview-status").getByText(/Opened enrollment-2019-20-cde\.csv/).waitFor();
+  const syncsBefore = (await page.evaluate("window.__excelWorkbook.instrumentation.syncCalls")) as number;
+
+  await page.getByRole("tab", { name: "Fill a sheet" }).click();
+  await page.getByRole("radio", { name: "The whole active sheet" }).check();
+  await page.getByRole("button", { name: "Read sites" }).click();
+  await page.getByText("Found 1,008 rows").waitFor({ timeout: 60_000 });
+  for (const o of CURRENT_RATES.options) await page.getByRole("checkbox", { name: new RegExp(`^${o.name} \\(`) }).check();
+  await page.getByRole("radio", { name: MODE_LABELS.live }).check();
+  await page.getByRole("button", { name: "Fill 1,008 rows" }).click();
+  await page.getByText("Sheet filled").waitFor({ timeout: 60_000 });
+  expect(((await page.evaluate("window.__excelWorkbook.instrumentation.syncCalls")) as number) - syncsBefore).toBeLessThanOrEqual(3);
+
+  // The summary's "All sites" row, as the page's formula engine computed it.
+  const summary = (await page.evaluate('window.__excelWorkbook.values("ITS Summary", "A1:E12")')) as unknown[][];
+  const header = summary.find((r) => r.includes("Full Year"))!;
+  const all = summary.find((r) => r[0] === "All sites")!;
+  expect(CURRENT_RATES.options.map((o) => all[header.indexOf(o.name)])).toEqual(expected);
+  expect(errors).toEqual([]);
+  await page.close();
+});
