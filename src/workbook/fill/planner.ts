@@ -266,19 +266,27 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
         count(d);
       });
     }
+    // Order inside a block: headers, their bold, formats, then the rows' cells. Excel keeps the actions of a
+    // request that fails part-way, and a later fill rewrites only blocks whose cells differ, so the rows'
+    // cells go last: while they are not all right, a new fill redoes every step of the block.
     const steps: PlanStep[] = [];
     if (dirty) {
-      runs.forEach((run, k) => {
-        const range = (top: number, rows: number, columns = run.length, column = sheetColumn(run[0].column)) =>
-          rangeAddress({ start: { row: firstRow + top, column }, rows, columns });
-        steps.push({ kind: "setCells", sheet, address: range(start, end - start), cells: cellsByRun[k] });
-        const dataTop = Math.max(start, 1);
-        if (end > dataTop) {
-          run.forEach((t, j) => {
-            steps.push({ kind: "setNumberFormat", sheet, address: range(dataTop, end - dataTop, 1, sheetColumn(run[0].column) + j), format: formatOf(t) });
-          });
+      const dataTop = Math.max(start, 1);
+      const range = (top: number, rows: number, column: number, columns: number) =>
+        rangeAddress({ start: { row: firstRow + top, column: sheetColumn(column) }, rows, columns });
+      if (start === 0) {
+        runs.forEach((run, k) => steps.push({ kind: "setCells", sheet, address: range(0, 1, run[0].column, run.length), cells: [cellsByRun[k][0]] }));
+        // The fill's own headers are bold, like a header row; a header the user renamed keeps its style.
+        for (const t of targets.filter((t) => t.header === (t.option === null ? DAYS_HEADER : costHeader(t.option, rates)))) {
+          steps.push({ kind: "setBold", sheet, address: at(firstRow, sheetColumn(t.column)) });
         }
-      });
+      }
+      if (end > dataTop) {
+        for (const t of targets) steps.push({ kind: "setNumberFormat", sheet, address: range(dataTop, end - dataTop, t.column, 1), format: formatOf(t) });
+        runs.forEach((run, k) =>
+          steps.push({ kind: "setCells", sheet, address: range(dataTop, end - dataTop, run[0].column, run.length), cells: cellsByRun[k].slice(dataTop - start) }),
+        );
+      }
     }
     blocks.push(steps);
     blockBytesList.push(bytes);
@@ -287,15 +295,13 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
   }
 
   const first = blocks[0];
-  const added = targets.filter((t) => t.added);
-  if (first.length > 0 && added.length > 0) {
-    // New columns: bold headers like the data's; a table grows to take them in.
-    for (const t of added) first.push({ kind: "setBold", sheet, address: at(firstRow, sheetColumn(t.column)) });
-    if (source.table) {
-      const columns = Math.max(region.columns, ...added.map((t) => t.column + 1));
-      const rows = region.rows + (source.table.totalsRow ? 1 : 0);
-      first.push({ kind: "resizeTable", table: source.table.name, address: rangeAddress({ start: region.start, rows, columns }) });
-    }
+  // A table grows to take in the fill's columns once their headers are written; checked on every run, so a
+  // fill interrupted before the resize still ends with the columns inside the table.
+  const outside = targets.filter((t) => t.column >= region.columns);
+  if (source.table && outside.length > 0) {
+    const columns = Math.max(...outside.map((t) => t.column + 1));
+    const rows = region.rows + (source.table.totalsRow ? 1 : 0);
+    first.push({ kind: "resizeTable", table: source.table.name, address: rangeAddress({ start: region.start, rows, columns }) });
   }
 
   // Portable formulas read the rates sheet: write it before the first block so every block's formulas work.
@@ -306,9 +312,9 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
     if (d.changes + d.additions > 0) {
       first.unshift(
         ...(existing ? [] : [{ kind: "addSheet", sheet: layout.name } as const]),
-        { kind: "setCells", sheet: layout.name, address: layout.area, cells: layout.cells },
         { kind: "setNumberFormat", sheet: layout.name, address: layout.currency, format: "$#,##0" },
         ...layout.boldRows.map((row) => ({ kind: "setBold", sheet: layout.name, address: `A${row + 1}:D${row + 1}` }) as const),
+        { kind: "setCells", sheet: layout.name, address: layout.area, cells: layout.cells },
         { kind: "autofitColumns", sheet: layout.name, address: `A6:D${layout.cells.length}` },
       );
     }
@@ -330,13 +336,15 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
   if (ds.changes + ds.additions > 0) {
     last.push(
       ...(existingSummary ? [] : [{ kind: "addSheet", sheet: SUMMARY_SHEET } as const]),
-      { kind: "setCells", sheet: SUMMARY_SHEET, address: summaryArea, cells: summary },
       { kind: "setNumberFormat", sheet: SUMMARY_SHEET, address: moneyRange, format: "$#,##0" },
       { kind: "setBold", sheet: SUMMARY_SHEET, address: headerRange },
+      { kind: "setCells", sheet: SUMMARY_SHEET, address: summaryArea, cells: summary },
       { kind: "autofitColumns", sheet: SUMMARY_SHEET, address: `A${SUMMARY_HEADER_ROW + 1}:${columnLetters(SUMMARY_COLUMNS - 1)}${summary.length}` },
     );
   }
-  if (!existingSummary?.charts.includes(SUMMARY_CHART)) {
+  // One chart: the summary sheet is the fill's own, so any chart on it is taken as the fill's (one added by a
+  // fill that Excel interrupted before naming it must not be doubled).
+  if (!existingSummary || existingSummary.charts.length === 0) {
     last.push({
       kind: "addChart",
       sheet: SUMMARY_SHEET,

@@ -203,3 +203,24 @@ it("refuses a choice that does not fit the data, saying what to do", () => {
   const filled = new MemoryBook({ Sites: sites().map((r, i) => [...r, i === 0 ? "Recommended days" : ""]) }).read("Sites", parseRange("A1:D7"));
   expect(() => planFill(filled, { ...all("values"), enrollmentColumn: 3 }, rates)).toThrow(/where the fill writes its results/);
 });
+
+it("orders each block so an interrupted request is redone by the next fill: headers, bold, formats, then the rows' cells", () => {
+  const plan = planFill(new MemoryBook({ Sites: sites() }).read("Sites", REGION), all("values"), rates);
+  const kinds = plan.blocks[0].steps.filter((s) => "sheet" in s && s.sheet === "Sites").map((s) => `${s.kind}:${"address" in s ? s.address : ""}`);
+  expect(kinds).toEqual([
+    "setCells:D1:G1",
+    "setBold:D1",
+    "setBold:E1",
+    "setBold:F1",
+    "setBold:G1",
+    "setNumberFormat:D2:D7",
+    "setNumberFormat:E2:E7",
+    "setNumberFormat:F2:F7",
+    "setNumberFormat:G2:G7",
+    "setCells:D2:G7",
+    "autofitColumns:D1",
+    "autofitColumns:E1",
+    "autofitColumns:F1",
+    "autofitColumns:G1",
+  ]);
+});
