@@ -407,6 +407,21 @@ describe("instrumentation", () => {
     expect(book.value("Notes", "A1")).toBe("keep me");
   });
 
+  test("responses are sized too: reading more than 5 MB at once fails with ResponsePayloadSizeLimitExceeded", async () => {
+    const rows = 200000;
+    const book = use(createWorkbook({ sheets: { Big: Array.from({ length: rows }, (_, i) => [`A long enough site name ${i}`, i * 1000]) } }));
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Big").getRange("A1:B1000").load("values");
+      await context.sync();
+      context.workbook.worksheets.getItem("Big").getRange(`A1:B${rows}`).load("values");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    });
+    const [small, big] = book.instrumentation.requests;
+    expect(small.responseBytes).toBeGreaterThan(30000);
+    expect(small.responseBytes).toBeLessThan(50000);
+    expect(big.responseBytes).toBeGreaterThan(5 * 1024 * 1024);
+  });
+
   test("failRequest makes the n-th request fail before it changes anything", async () => {
     const book = schools();
     book.instrumentation.failRequest(2);

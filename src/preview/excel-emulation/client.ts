@@ -17,8 +17,10 @@ export interface RequestRecord {
   readonly actions: number;
   /** Size of the JSON request body in UTF-8 bytes, shaped like office.js's (Actions with their arguments). */
   readonly bytes: number;
+  /** Size of the loaded values sent back (JSON, UTF-8 bytes); Excel on the web refuses responses over 5 MB too. */
+  responseBytes: number;
   /** Error code when the request failed. */
-  readonly error?: string;
+  error?: string;
 }
 
 /** Counters and failure hooks of an emulated workbook. */
@@ -28,7 +30,7 @@ export class Instrumentation {
   /** Number of `context.sync()` calls made by add-in code (with or without queued actions). */
   syncCalls = 0;
   readonly requests: RequestRecord[] = [];
-  /** Excel on the web refuses requests above 5 MB; set to Infinity to emulate desktop Excel. */
+  /** Excel on the web refuses requests and responses above 5 MB; set to Infinity to emulate desktop Excel. */
   requestLimitBytes = 5 * 1024 * 1024;
   private readonly failures = new Map<number, Error>();
   /** Actions run since failAction() was armed, and the one to fail. */
@@ -73,7 +75,7 @@ export class Instrumentation {
   }
 
   /** Throws the planned failure or the payload limit for the request about to be recorded. */
-  record(run: number, explicit: boolean, actions: number, bytes: number): void {
+  record(run: number, explicit: boolean, actions: number, bytes: number): RequestRecord {
     const index = this.requests.length + 1;
     let error: Error | undefined = this.failures.get(index);
     this.failures.delete(index);
@@ -83,8 +85,20 @@ export class Instrumentation {
         message: `The request payload size has exceeded the limit (${bytes} bytes > ${this.requestLimitBytes}). Write in smaller blocks.`,
       });
     }
-    this.requests.push({ index, run, explicit, actions, bytes, error: error ? ((error as EmulatedOfficeError).code ?? error.name) : undefined });
+    const record: RequestRecord = { index, run, explicit, actions, bytes, responseBytes: 0, error: error ? ((error as EmulatedOfficeError).code ?? error.name) : undefined };
+    this.requests.push(record);
     if (error) throw error;
+    return record;
+  }
+
+  /** Fails a request whose response is over the limit (its actions have run, as in Excel). */
+  checkResponse(record: RequestRecord): void {
+    if (record.responseBytes <= this.requestLimitBytes) return;
+    record.error = ErrorCodes.responsePayloadSizeLimitExceeded;
+    throw new EmulatedOfficeError({
+      code: ErrorCodes.responsePayloadSizeLimitExceeded,
+      message: `The response payload size has exceeded the limit (${record.responseBytes} bytes > ${this.requestLimitBytes}). Read in smaller blocks.`,
+    });
   }
 }
 
@@ -155,7 +169,8 @@ export class RequestContext {
     await Promise.resolve();
     if (actions.length === 0) return;
     const bytes = utf8Length(JSON.stringify({ Actions: actions.map((a) => a.json) }));
-    this.instrumentation.record(this.runIndex, explicit, actions.length, bytes);
+    const record = this.instrumentation.record(this.runIndex, explicit, actions.length, bytes);
+    this.response = 0;
     try {
       for (const action of actions) {
         try {
@@ -165,9 +180,19 @@ export class RequestContext {
           throw toOfficeError(e, action.location);
         }
       }
+      record.responseBytes = this.response;
+      this.instrumentation.checkResponse(record);
     } finally {
       this.model.notify();
     }
+  }
+
+  /** Bytes of loaded values in the request being run. */
+  private response = 0;
+
+  /** Counts what a load sends back. */
+  addResponse(value: unknown): void {
+    this.response += utf8Length(JSON.stringify(value) ?? "");
   }
 
   close(): void {
@@ -285,7 +310,10 @@ export abstract class ClientObject<T> {
     const def = this.properties[path];
     if (!def) throw new NotEmulatedError(this.typeName, `load("${path}")`);
     const target = this.resolve();
-    if (target !== null) this.state.set(path, clone(def.get(target)));
+    if (target === null) return;
+    const value = clone(def.get(target));
+    this.context.addResponse(value);
+    this.state.set(path, value);
   }
 
   get isNullObject(): boolean {
@@ -342,7 +370,11 @@ export abstract class ClientObject<T> {
       this.context.queue(`${this.typeName}.load`, { ActionType: "Query", ObjectPath: this.path, Select: own }, () => {
         const target = this.resolve();
         if (target === null) return;
-        for (const name of own) this.state.set(name, clone(this.properties[name].get(target)));
+        for (const name of own) {
+          const value = clone(this.properties[name].get(target));
+          this.context.addResponse(value);
+          this.state.set(name, value);
+        }
       });
     }
     return this;

@@ -34,6 +34,7 @@ export const ErrorCodes = {
   notImplemented: "NotImplemented",
   propertyNotLoaded: "PropertyNotLoaded",
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+  responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
 } as const;
 
 /** Office's own text, so code that shows error.message behaves as it will in Excel. */
