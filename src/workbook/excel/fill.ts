@@ -32,8 +32,8 @@ export interface RunOptions {
 
 /** Most bytes of cells read in one response (Excel on the web refuses more than 5 MB). */
 export const READ_BLOCK_BYTES = 4_000_000;
-/** Cells in the first read block, before the real size of a row is known. */
-const FIRST_READ_CELLS = 100_000;
+/** Cells in the first read block, before the real size of a row is known (1,008 rows x 24 columns fit). */
+const FIRST_READ_CELLS = 50_000;
 
 export type ReadResult =
   /** `readBytes`: the cells each read block brought back, in JSON bytes (about READ_BLOCK_BYTES at most, well under 5 MB). */
@@ -158,7 +158,15 @@ export async function readFillSource(scope: FillScope, options: RunOptions = {})
     while (values.length < region.rows) {
       if (options.signal?.aborted) return { kind: "cancelled" };
       const rows = Math.min(rowsPerBlock, region.rows - values.length);
-      const block = await readBlock(located.sheet, region.start.row + values.length, region.start.column, rows, columns);
+      let block: Awaited<ReturnType<typeof readBlock>>;
+      try {
+        block = await readBlock(located.sheet, region.start.row + values.length, region.start.column, rows, columns);
+      } catch (error) {
+        // Rows of long text can outgrow the estimate: Excel refuses the response, so read half as many.
+        if (codeOf(error) !== "ResponsePayloadSizeLimitExceeded" || rows === 1) throw error;
+        rowsPerBlock = Math.ceil(rows / 2);
+        continue;
+      }
       values.push(...block.values);
       formulas.push(...block.formulas);
       // Size the next block on the bytes this one really took.
@@ -204,8 +212,10 @@ export async function writeFill(plan: FillPlan, options: RunOptions = {}): Promi
 }
 
 /** What went wrong in Excel, and what the user can do. */
+const codeOf = (error: unknown): string => (typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "");
+
 export function fillErrorMessage(error: unknown, phase: "read" | "write"): string {
-  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  const code = codeOf(error);
   const detail = error instanceof Error ? error.message : String(error);
   switch (code) {
     case "InvalidOperationInCellEditMode":
@@ -216,6 +226,7 @@ export function fillErrorMessage(error: unknown, phase: "read" | "write"): strin
     case "InvalidOperation":
       return `Excel refused the change (${detail}). If the sheet or workbook is protected, unprotect it (Review > Unprotect Sheet) and fill again.`;
     case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
       return `The request was too large for Excel (${detail}). Fill a smaller selection at a time, or use Excel on the desktop.`;
     default:
       return phase === "read"

@@ -136,3 +136,16 @@ it("a failed block is reported with what to do, and blocks before it stay writte
   expect(result).toEqual({ kind: "failed", blocksDone: 1, message: expect.stringMatching(/Rows written so far are kept; fill again to finish/) });
   expect(book.values("Sites", "E1")).toEqual([["Recommended days"]]);
 });
+
+it("reads rows of long text in smaller blocks when Excel refuses a response over 5 MB", async () => {
+  const long = "x".repeat(3000);
+  const grid = [["Site", "Enrollment"], ...Array.from({ length: 2000 }, (_, i) => [`${long}${i}`, i])];
+  const book = use(createWorkbook({ sheets: { Sites: grid } }));
+  const result = await readFillSource({ kind: "usedRange" });
+  expect(result.kind).toBe("read");
+  if (result.kind !== "read") return;
+  expect(result.source.values).toHaveLength(2001);
+  expect(result.source.values[2000][0]).toBe(`${long}1999`);
+  expect(book.instrumentation.requests.some((r) => r.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+  expect(book.instrumentation.requests.filter((r) => !r.error).every((r) => r.responseBytes < 5 * 1024 * 1024)).toBe(true);
+});

@@ -41,7 +41,7 @@ async function measuredFill(book: EmulatedWorkbook, mode: FillMode, onProgress?:
       runs: book.instrumentation.runs,
       writeBlocks: plan.blocks.length,
       readRequests: book.instrumentation.syncCalls - plan.blocks.length,
-      maxReadResponseBytes: Math.max(...read.readBytes),
+      maxReadResponseBytes: Math.max(...requests.map((r) => r.responseBytes)),
       maxRequestBytes: Math.max(...requests.map((r) => r.bytes)),
       writeBytes: requests.slice(-plan.blocks.length).map((r) => r.bytes),
       cpuMs: Math.round((used.user + used.system) / 1000),
