@@ -43,10 +43,11 @@ const useStyles = makeStyles({
     "& th, & td": { textAlign: "left", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
     "& thead th": { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
     "& tbody th": { fontWeight: "inherit" },
+    "& td": { whiteSpace: "nowrap" },
     "& td:last-child, & th:last-child": { textAlign: "right" },
   },
   chosen: { fontWeight: tokens.fontWeightSemibold },
-  total: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  total: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
