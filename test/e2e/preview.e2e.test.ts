@@ -124,3 +124,15 @@ test("Download .xlsx saves formulas with their computed values (read back with e
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test("?theme=dark gives the pane Office's dark theme (screenshot)", async () => {
+  const { page, errors } = await openPreview("?theme=dark");
+  const background = await page.evaluate(() => getComputedStyle(document.querySelector(".pane .fui-FluentProvider")!).backgroundColor);
+  expect(background).toBe("rgb(41, 41, 41)");
+  await page.getByRole("textbox", { name: /Enrollment/ }).fill("200");
+  await page.getByText(/1 day/).first().waitFor();
+  mkdirSync(DOCS, { recursive: true });
+  await page.screenshot({ path: resolve(DOCS, "preview-dark.png") });
+  expect(errors).toEqual([]);
+  await page.close();
+});
