@@ -27,7 +27,9 @@ async function measuredFill(book: EmulatedWorkbook, mode: FillMode, onProgress?:
   const read = await readFillSource({ kind: "usedRange" }, { onProgress, signal });
   if (read.kind !== "read") throw new Error(JSON.stringify(read));
   const columns = detectColumns(read.source.formulas[0], rates);
+  const planCpu = process.cpuUsage();
   const plan = planFill(read.source, { enrollmentColumn: columns.enrollment!, siteColumn: columns.site, options: [1, 2, 3], mode }, rates);
+  const planUsed = process.cpuUsage(planCpu);
   const result = await writeFill(plan, { onProgress, signal });
   const used = process.cpuUsage(cpu);
   const requests = book.instrumentation.requests;
@@ -45,6 +47,7 @@ async function measuredFill(book: EmulatedWorkbook, mode: FillMode, onProgress?:
       maxRequestBytes: Math.max(...requests.map((r) => r.bytes)),
       writeBytes: requests.slice(-plan.blocks.length).map((r) => r.bytes),
       cpuMs: Math.round((used.user + used.system) / 1000),
+      planCpuMs: Math.round((planUsed.user + planUsed.system) / 1000),
     },
   };
 }
