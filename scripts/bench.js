@@ -1,0 +1,350 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: measures what users feel and what CI must hold, and writes docs/benchmarks.md.
+ *  1. =LAUSD.ITSDAYS / ITSCOST over 1,000,000 cells (the production functions.js, loaded as Excel's runtime loads
+ *     it) against a bare loop doing the same comparisons and lookups in this process: the ratio (goal: within 3x);
+ *  2. the bulk fill (src/workbook/excel/fill.ts, unchanged) of 1,008 / 10,000 / 100,000 rows on the Excel
+ *     emulation: syncs, requests, blocks, bytes per block, CPU time;
+ *  3. the production pane's JS (taskpane.js + functions.js), raw and gzip, against a 150 KB gzip budget that
+ *     fails the bench (exit code 1) when exceeded;
+ *  4. the pane's first render in headless Chromium, median of 10 cold loads (../shared/tools/measure-pageload.js).
+ * Options: --quick (fewer repetitions, for a smoke run), --no-pageload, --out=<file>, --build=<dir> (reuse a
+ * production build instead of building).
+ */
+const fs = require("fs");
+const http = require("http");
+const os = require("os");
+const path = require("path");
+const vm = require("vm");
+const zlib = require("zlib");
+const { execFileSync } = require("child_process");
+
+const ROOT = path.resolve(__dirname, "..");
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has("--quick");
+const OUT = [...args].find((a) => a.startsWith("--out="))?.slice(6) || path.join(ROOT, "docs/benchmarks.md");
+const BUILD = [...args].find((a) => a.startsWith("--build="))?.slice(8);
+const BUDGET_GZIP = 150 * 1024;
+const CELLS = 1_000_000;
+const REPS = QUICK ? 3 : 9;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const log = (...a) => console.log(...a);
+
+/** One timed run in ms, after a garbage collection so one run's garbage is not billed to the next. */
+function once(fn) {
+  global.gc?.();
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+/** Median ms of `fn` over REPS runs after two warm-ups. */
+function time(fn) {
+  fn();
+  fn();
+  return median(Array.from({ length: REPS }, () => once(fn)));
+}
+
+/** `subject` and `baseline` run alternately (so machine load hits both alike): their medians and the median ratio. */
+function compare(subject, baseline) {
+  for (let i = 0; i < 2; i++) (subject(), baseline());
+  const pairs = Array.from({ length: REPS }, () => [once(subject), once(baseline)]);
+  return { subject: median(pairs.map((p) => p[0])), baseline: median(pairs.map((p) => p[1])), ratio: median(pairs.map(([a, b]) => a / b)) };
+}
+
+/** TypeScript sources (the core, the emulation, the fill) loaded by transpiling on require, as ts-jest does. */
+function registerTypeScript() {
+  const ts = require("typescript");
+  require.extensions[".ts"] = (module, filename) => {
+    const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
+      fileName: filename,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+    });
+    module._compile(outputText, filename);
+  };
+}
+
+/** The production build (the project's webpack config, minified) in a temporary folder. */
+async function buildProduction() {
+  const webpack = require("webpack");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-build-"));
+  const config = require(path.join(ROOT, "webpack.config.js"))({}, { mode: "production" });
+  config.mode = "production";
+  config.output = { ...config.output, path: dir };
+  const stats = await new Promise((resolve, reject) => webpack(config, (err, s) => (err ? reject(err) : resolve(s))));
+  if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
+  return dir;
+}
+
+/** A deterministic stream of numbers in [0, 1). */
+function random(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+// ---------------------------------------------------------------- 1. custom functions vs a bare loop
+function benchFunctions(buildDir) {
+  class CustomFunctionError extends Error {
+    constructor(code, message) {
+      super(message || "");
+      this.code = code;
+    }
+  }
+  const registered = new Map();
+  const host = {
+    Error: CustomFunctionError,
+    ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!", notAvailable: "#N/A" },
+    associate: (id, fn) => registered.set(id, fn),
+  };
+  // In this realm, like the bare loops (a separate vm context would bill cross-realm calls to the functions).
+  global.CustomFunctions = host;
+  vm.runInThisContext(fs.readFileSync(path.join(buildDir, "functions.js"), "utf8"), { filename: "functions.js" });
+  const itsDays = registered.get("ITSDAYS");
+  const itsCost = registered.get("ITSCOST");
+  const { CURRENT_RATES, parseEnrollment, parseDays, recommendDays, annualCost } = require(path.join(ROOT, "src/core"));
+  const rates = CURRENT_RATES;
+
+  // A column of 1,000,000 cells, as Excel passes a range: enrollments like LAUSD's (0-3,000), days 0-5.
+  const next = random(42);
+  const enrollments = Array.from({ length: CELLS }, () => [Math.floor(next() * 3000)]);
+  const days = Array.from({ length: CELLS }, () => [Math.floor(next() * 6)]);
+  const option = "Outside Summer";
+  const bands = rates.bands;
+  const prices = rates.options[1].prices;
+
+  // The bare loops: the same checks (a finite number, not negative / a whole number 0-5), the same band
+  // comparisons over the table's bands and the same price lookup, writing a result array of the same shape.
+  const bareDays = (input) =>
+    input.map((row) =>
+      row.map((v) => {
+        if (typeof v !== "number" || !Number.isFinite(v) || v < 0) return null;
+        for (const b of bands) if (b.maxEnrollment === null || v <= b.maxEnrollment) return b.days;
+        return null;
+      }),
+    );
+  const bareCost = (input) =>
+    input.map((row) => row.map((d) => (typeof d === "number" && Number.isInteger(d) && d >= 0 && d <= 5 ? (d === 0 ? 0 : prices[d - 1]) : null)));
+
+  // The results must agree before their speed is compared.
+  const [a, b] = [itsDays(enrollments), bareDays(enrollments)];
+  const [c, d] = [itsCost(days, option), bareCost(days)];
+  for (let i = 0; i < CELLS; i += 997) {
+    if (a[i][0] !== b[i][0] || c[i][0] !== d[i][0]) throw new Error(`functions and bare loop disagree at row ${i}`);
+  }
+
+  const result = {
+    days: compare(() => itsDays(enrollments), () => bareDays(enrollments)),
+    cost: compare(() => itsCost(days, option), () => bareCost(days)),
+    // Where ITSDAYS' and ITSCOST's time goes: each core step alone over the same cells.
+    steps: {
+      parseEnrollment: time(() => enrollments.map((r) => r.map((v) => parseEnrollment(v)))),
+      recommendDays: time(() => enrollments.map((r) => r.map((v) => recommendDays(v, rates).days))),
+      // recommendDays without the band label it builds for every cell (which ITSDAYS does not use):
+      bandLookupOnly: time(() => enrollments.map((r) => r.map((v) => bands.find((b) => b.maxEnrollment === null || v <= b.maxEnrollment).days))),
+      parseDays: time(() => days.map((r) => r.map((v) => parseDays(v, rates)))),
+      annualCost: time(() => days.map((r) => r.map((v) => annualCost(v, 2, rates)))),
+    },
+  };
+  return result;
+}
+
+// ---------------------------------------------------------------- 2. bulk fill on the Excel emulation
+/** The 1,008 real schools of 2019-20 (name, enrollment as text), repeated to `n` rows. */
+function schoolRows(n) {
+  const file = path.resolve(ROOT, "../shared/data/lausd-enrollment/enrollment-2019-20-cde.csv");
+  if (!fs.existsSync(file)) throw new Error(`Real enrollment data not found at ${file}: the fill bench needs it.`);
+  const { parse } = require("csv-parse/sync");
+  const schools = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true });
+  return Array.from({ length: n }, (_, i) => {
+    const s = schools[i % schools.length];
+    return [i < schools.length ? s.school_name : `${s.school_name} (${Math.floor(i / schools.length) + 1})`, s.enrollment];
+  });
+}
+
+async function benchFill(n, mode) {
+  const { createWorkbook } = require(path.join(ROOT, "src/preview/excel-emulation"));
+  const { readFillSource, writeFill } = require(path.join(ROOT, "src/workbook/excel/fill.ts"));
+  const { planFill } = require(path.join(ROOT, "src/workbook/fill"));
+  const { CURRENT_RATES } = require(path.join(ROOT, "src/core"));
+  // Constants as entered, formulas not computed: the bench times the add-in's work, not a formula engine's.
+  const evaluator = () => (sheet, row, column) => sheet.cell(row, column)?.input ?? "";
+  const book = createWorkbook({ evaluator, sheets: { Schools: [["School", "Enrollment"], ...schoolRows(n)] } });
+  global.Excel = book.Excel;
+  global.gc?.();
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const read = await readFillSource({ kind: "usedRange" });
+  if (read.kind !== "read") throw new Error(JSON.stringify(read));
+  const readRequests = book.instrumentation.requests.length;
+  const cpu1 = process.cpuUsage();
+  const plan = planFill(read.source, { enrollmentColumn: 1, siteColumn: 0, options: [1, 2, 3], mode }, CURRENT_RATES);
+  const planCpu = process.cpuUsage(cpu1);
+  const written = await writeFill(plan);
+  if (written.kind !== "done") throw new Error(JSON.stringify(written));
+  const cpu = process.cpuUsage(cpu0);
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  const writes = book.instrumentation.requests.slice(readRequests);
+  const check = book.values("Schools", `C${n + 1}:F${n + 1}`)[0];
+  if (typeof check[0] !== "number" && !String(check[0]).startsWith("=")) throw new Error(`last row not filled: ${check}`);
+  return {
+    rows: n,
+    mode,
+    syncs: book.instrumentation.syncCalls,
+    requests: book.instrumentation.requests.length,
+    readRequests,
+    blocks: plan.blocks.length,
+    blockBytes: plan.blockBytes,
+    maxRequestBytes: Math.max(...book.instrumentation.requests.map((r) => r.bytes)),
+    writeRequestBytes: writes.map((r) => r.bytes),
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    planCpuMs: (planCpu.user + planCpu.system) / 1000,
+    wallMs: wall,
+  };
+}
+
+// ---------------------------------------------------------------- 3. bundle size, 4. first render
+function bundleSizes(buildDir) {
+  const files = ["taskpane.js", "functions.js"].map((name) => {
+    const raw = fs.readFileSync(path.join(buildDir, name));
+    return { name, raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length };
+  });
+  const total = { name: "total", raw: files.reduce((n, f) => n + f.raw, 0), gzip: files.reduce((n, f) => n + f.gzip, 0) };
+  return { files: [...files, total], withinBudget: total.gzip <= BUDGET_GZIP };
+}
+
+/** Serves the build on 127.0.0.1 and runs the shared page-load tool on the pane (office.js is unreachable there). */
+async function firstRender(buildDir, runs) {
+  const tool = path.resolve(ROOT, "../shared/tools/measure-pageload.js");
+  if (!fs.existsSync(tool)) return { skipped: `${tool} not found` };
+  const server = http.createServer((req, res) => {
+    const file = path.join(buildDir, path.normalize(decodeURIComponent(req.url.split("?")[0])));
+    if (!file.startsWith(buildDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": file.endsWith(".html") ? "text/html" : "text/javascript" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${server.address().port}/taskpane.html`;
+  try {
+    const { execFile } = require("child_process");
+    const output = await new Promise((resolve, reject) =>
+      execFile(process.execPath, [tool, url, "#root > *", String(runs)], { cwd: ROOT, timeout: 300_000 }, (err, stdout, stderr) =>
+        err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
+      ),
+    );
+    const stat = (name) => {
+      const m = new RegExp(`^${name}\\s+(\\d+) / (\\d+) / (\\d+)`, "m").exec(output);
+      return m ? { min: +m[1], median: +m[2], max: +m[3] } : null;
+    };
+    return { runs, url: "taskpane.html", ready: stat("ready"), fcp: stat("fcp"), load: stat("load"), output: output.trim() };
+  } finally {
+    server.close();
+  }
+}
+
+// ---------------------------------------------------------------- the report
+function machine() {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? "unknown CPU"} x ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}; load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`;
+}
+
+function report({ fns, fills, sizes, render, started }) {
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  const within = (ratio) => (ratio <= 3 ? "within 3x" : "**over 3x**");
+  const r = [];
+  r.push("# Benchmarks", "");
+  r.push(`Written by \`npm run bench\` (scripts/bench.js${QUICK ? ", --quick" : ""}) on ${started.toISOString().slice(0, 16).replace("T", " ")} UTC.`, "");
+  r.push(`Machine: ${machine()}.`, "");
+  r.push("Timings are medians; a loaded machine slows everything, so compare ratios rather than absolute times.", "");
+  r.push("## Custom functions over 1,000,000 cells", "");
+  r.push(
+    "The production `functions.js`, loaded as Excel's custom-functions runtime loads it, called with a 1,000,000 x 1 range",
+    "(enrollments 0-2,999; days 0-5 with \"Outside Summer\"). The bare loop does the same checks, band comparisons and",
+    `price lookups in the same process and returns an array of the same shape. ${REPS} alternating runs each, after 2 warm-ups.`,
+    "",
+  );
+  r.push(line(["function", "median", "bare loop", "ratio (median of runs)", "goal"]), line(["---", "---:", "---:", "---:", "---"]));
+  r.push(line(["`=LAUSD.ITSDAYS(range)`", ms(fns.days.subject), ms(fns.days.baseline), `${fns.days.ratio.toFixed(2)}x`, within(fns.days.ratio)]));
+  r.push(line(["`=LAUSD.ITSCOST(range, \"Outside Summer\")`", ms(fns.cost.subject), ms(fns.cost.baseline), `${fns.cost.ratio.toFixed(2)}x`, within(fns.cost.ratio)]), "");
+  r.push("Where the time goes (each core step alone over the same 1,000,000 cells):", "");
+  r.push(line(["step", "median"]), line(["---", "---:"]));
+  for (const [k, v] of Object.entries(fns.steps)) r.push(line([`\`${k}\``, ms(v)]));
+  r.push("");
+  r.push("## Bulk fill on the Excel emulation", "");
+  r.push(
+    "`readFillSource` + `planFill` + `writeFill` (src/workbook/excel/fill.ts, unchanged) on the Excel emulation",
+    "(src/preview/excel-emulation), filling Recommended days and the three options' costs for the 2019-20 LAUSD schools",
+    "(1,008 real rows, repeated for the larger sizes). Formulas are not computed here, so the CPU time is the add-in's",
+    "and the emulation's, not a formula engine's. Request bytes are the emulation's office.js-shaped JSON bodies; Excel",
+    "on the web refuses requests over 5 MB.",
+    "",
+  );
+  r.push(line(["rows", "mode", "syncs", "read requests", "write blocks", "bytes per write block (max)", "largest request", "CPU: all / planFill", "wall"]));
+  r.push(line(["---:", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]));
+  for (const f of fills) {
+    r.push(line([f.rows.toLocaleString("en-US"), f.mode, f.syncs, f.readRequests, f.blocks, kb(Math.max(...f.writeRequestBytes)), kb(f.maxRequestBytes), `${ms(f.cpuMs)} / ${ms(f.planCpuMs)}`, ms(f.wallMs)]));
+  }
+  r.push("");
+  r.push("## Production pane JavaScript", "");
+  r.push(`\`npm run build\` output loaded by taskpane.html besides office.js; budget ${kb(BUDGET_GZIP)} gzip (the bench fails above it).`, "");
+  r.push(line(["file", "raw", "gzip -9"]), line(["---", "---:", "---:"]));
+  for (const f of sizes.files) r.push(line([f.name, kb(f.raw), kb(f.gzip)]));
+  r.push("", sizes.withinBudget ? `Within the budget (${kb(BUDGET_GZIP - sizes.files[2].gzip)} to spare).` : "**Over the budget: the bench fails.**", "");
+  r.push("## First render in headless Chromium", "");
+  if (render.skipped) r.push(`Skipped: ${render.skipped}.`, "");
+  else {
+    r.push(
+      `\`node ../shared/tools/measure-pageload.js <served dist>/taskpane.html "#root > *" ${render.runs}\`: ${render.runs} cold loads, each in a fresh`,
+      "profile, every host but 127.0.0.1 unreachable (so office.js from Microsoft's CDN fails fast, as offline). \"ready\" is the",
+      "pane's first React render on screen.",
+      "",
+    );
+    r.push(line(["metric", "min", "median", "max"]), line(["---", "---:", "---:", "---:"]));
+    for (const k of ["ready", "fcp", "load"]) if (render[k]) r.push(line([k, `${render[k].min} ms`, `**${render[k].median} ms**`, `${render[k].max} ms`]));
+    r.push("");
+  }
+  return r.join("\n");
+}
+
+module.exports = { benchFunctions, benchFill, bundleSizes, buildProduction, registerTypeScript };
+
+async function main() {
+  // Re-run with --expose-gc so each timed run starts with a clean heap.
+  if (!global.gc) {
+    try {
+      execFileSync(process.execPath, ["--expose-gc", __filename, ...process.argv.slice(2)], { stdio: "inherit" });
+    } catch (error) {
+      process.exit(error.status ?? 1);
+    }
+    return;
+  }
+  const started = new Date();
+  registerTypeScript();
+  log(BUILD ? `Using the production build in ${BUILD}` : "Building the production bundle (npm run build's config, into a temporary folder)...");
+  const buildDir = BUILD ? path.resolve(BUILD) : await buildProduction();
+  const sizes = bundleSizes(buildDir);
+  log(`Pane JS: ${sizes.files.map((f) => `${f.name} ${kb(f.raw)} raw / ${kb(f.gzip)} gzip`).join(", ")}`);
+  log("ITSDAYS / ITSCOST over 1,000,000 cells...");
+  const fns = benchFunctions(buildDir);
+  log(`  ITSDAYS ${ms(fns.days.subject)} vs bare ${ms(fns.days.baseline)}: ${fns.days.ratio.toFixed(2)}x; ITSCOST ${ms(fns.cost.subject)} vs bare ${ms(fns.cost.baseline)}: ${fns.cost.ratio.toFixed(2)}x`);
+  const fills = [];
+  for (const [n, mode] of [[1008, "live"], [10_000, "live"], [100_000, "live"], [100_000, "portable"], [100_000, "values"]]) {
+    const f = await benchFill(n, mode);
+    fills.push(f);
+    log(`  fill ${n} rows (${mode}): ${f.syncs} syncs, ${f.blocks} write blocks, largest request ${kb(f.maxRequestBytes)}, CPU ${ms(f.cpuMs)}`);
+  }
+  const render = args.has("--no-pageload") ? { skipped: "--no-pageload" } : await firstRender(buildDir, QUICK ? 3 : 10);
+  if (render.ready) log(`  first render (ready) median ${render.ready.median} ms over ${render.runs} cold loads`);
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, report({ fns, fills, sizes, render, started }) + "\n");
+  log(`Wrote ${path.relative(ROOT, OUT)}`);
+  if (!BUILD) fs.rmSync(buildDir, { recursive: true, force: true });
+  if (!sizes.withinBudget) {
+    console.error(`FAIL: the pane loads ${kb(sizes.files[2].gzip)} gzip of JavaScript, over the ${kb(BUDGET_GZIP)} budget.`);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) main().catch((e) => { console.error(e); process.exit(1); });
