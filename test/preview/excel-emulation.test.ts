@@ -300,6 +300,19 @@ describe("tables", () => {
   });
 });
 
+test("a Range object can be passed where an address is taken; a null one is refused clearly", async () => {
+  const book = schools();
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Schools");
+    sheet.tables.add(sheet.getRange("A1:B4"), true).name = "FromRange";
+    await context.sync();
+    const nothing = context.workbook.worksheets.getItem("Notes").getRange("Z1:Z9").getUsedRangeOrNullObject().getOffsetRange(5, 5);
+    context.workbook.worksheets.getItem("Notes").tables.add(nothing, true);
+    await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound", message: expect.stringMatching(/is a null object/) });
+  });
+  expect(book.table("FromRange")?.address).toBe("A1:B4");
+});
+
 describe("charts", () => {
   test("charts.add with title and position", async () => {
     const book = schools();

@@ -60,6 +60,9 @@ function valueType(v: CellValue): string {
   return /^#(VALUE!|NAME\?|N\/A|REF!|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!)$/.test(v) ? "Error" : "String";
 }
 
+/** What a Range passed as an argument stands for, resolved when the action runs. */
+const rangeTarget = (range: Excel.Range): RangeTarget => (range as unknown as ClientObject<RangeTarget>).argumentTarget();
+
 const fullAddress = (t: RangeTarget) => `${quoteSheetName(t.sheet.name)}!${rangeAddress(t.ref)}`;
 
 function writeInputs(t: RangeTarget, input: unknown, what: string): void {
@@ -548,9 +551,8 @@ export class EmTable
   /** Same top-left cell; the header row stays; cells outside the table are not touched. */
   resize(newRange: Excel.Range | string): void {
     const address = typeof newRange === "string" ? newRange : undefined;
-    const rangeObject = typeof newRange === "string" ? undefined : (newRange as unknown as EmRange);
     this.call("resize", [address ?? "(Range)"], (t) => {
-      const ref = address !== undefined ? parseRange(address) : (rangeObject as unknown as { requireForChild(): RangeTarget }).requireForChild().ref;
+      const ref = typeof newRange === "string" ? parseRange(newRange) : rangeTarget(newRange).ref;
       if (ref.start.row !== t.range.start.row || ref.start.column !== t.range.start.column) {
         fail("InvalidArgument", `A table can only be resized with its top-left cell kept: ${t.name} starts at ${rangeAddress({ ...t.range, rows: 1, columns: 1 })}, not ${rangeAddress({ ...ref, rows: 1, columns: 1 })}.`);
       }
@@ -591,15 +593,14 @@ export class EmTableCollection
   add(address: Excel.Range | string, hasHeaders: boolean): Excel.Table {
     if (!hasHeaders) throw new NotEmulatedError("TableCollection", "add(address, hasHeaders: false)");
     let added: TableModel | undefined;
-    const rangeObject = typeof address === "string" ? undefined : (address as unknown as { requireForChild(): RangeTarget });
     this.call("add", [typeof address === "string" ? address : "(Range)", hasHeaders], (t) => {
       let target: RangeTarget;
-      if (rangeObject) target = rangeObject.requireForChild();
+      if (typeof address !== "string") target = rangeTarget(address);
       else {
-        const bang = address.toString().lastIndexOf("!");
-        const sheetName = bang > 0 ? (address as string).slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : undefined;
+        const bang = address.lastIndexOf("!");
+        const sheetName = bang > 0 ? address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : undefined;
         const sheet = sheetName ? t.book.requireSheet(sheetName) : (t.sheet ?? t.book.active);
-        target = { sheet, ref: parseRange(address as string) };
+        target = { sheet, ref: parseRange(address) };
       }
       if (t.sheet && target.sheet !== t.sheet) fail("InvalidArgument", `worksheet.tables.add got a range on another sheet ("${target.sheet.name}").`);
       added = t.book.addTable(target.sheet, target.ref);
@@ -828,10 +829,7 @@ export class EmChartTitle extends ClientObject<ChartModel> implements Pick<Excel
   set text(v: string) { this.write("text", v); }
 }
 
-const cellOf = (at: Excel.Range | string): string => {
-  if (typeof at === "string") return at;
-  return (at as unknown as { requireForChild(): RangeTarget }).requireForChild().ref ? rangeAddress((at as unknown as { requireForChild(): RangeTarget }).requireForChild().ref) : "";
-};
+const cellOf = (at: Excel.Range | string): string => (typeof at === "string" ? at : rangeAddress(rangeTarget(at).ref));
 
 export class EmChart extends ClientObject<ChartModel> implements Pick<Excel.Chart, "name" | "id" | "chartType" | "title" | "setPosition" | "setData" | "delete" | "isNullObject"> {
   protected readonly properties: Record<string, PropertyDef<ChartModel>> = {
@@ -909,7 +907,7 @@ export class EmChartCollection
   add(type: Excel.ChartType | string, sourceData: Excel.Range, seriesBy?: Excel.ChartSeriesBy | string): Excel.Chart {
     let added: ChartModel | undefined;
     this.call("add", [type, "(Range)", seriesBy ?? "Auto"], (s) => {
-      const source = (sourceData as unknown as { requireForChild(): RangeTarget }).requireForChild();
+      const source = rangeTarget(sourceData);
       if (source.sheet !== s) fail("InvalidArgument", "The emulation charts only data on the chart's own sheet.");
       let n = s.charts.length + 1;
       while (s.charts.some((c) => c.name === `Chart ${n}`)) n++;

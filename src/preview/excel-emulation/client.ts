@@ -291,6 +291,11 @@ export abstract class ClientObject<T> {
     return this.resolve();
   }
 
+  /** The model object of an object passed as an argument (e.g. tables.add(range)); a null object is an error. */
+  argumentTarget(): T {
+    return this.require();
+  }
+
   /** For child objects' resolvers: the model object; a null parent makes the child null. */
   requireForChild(): T {
     const target = this.resolve();
