@@ -1,19 +1,15 @@
 /**
- * A stand-in for the CustomFunctions global that Excel's runtime provides: the Error class and
- * ErrorCode values as Office documents them, and associate() recording what a script registers.
+ * A stand-in for the CustomFunctions global that Excel's runtime provides, with a fresh registry of
+ * what a script associates. The Error class and ErrorCode values are the preview's shim's, as Office
+ * documents them.
  */
-export class StubCustomFunctionError extends Error {
-  constructor(
-    public readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
+import { CustomFunctionError, ErrorCode } from "../../src/preview/excel-emulation/custom-functions-shim";
+
+export { CustomFunctionError as StubCustomFunctionError };
 
 export interface CustomFunctionsHost {
-  Error: typeof StubCustomFunctionError;
-  ErrorCode: Record<string, string>;
+  Error: typeof CustomFunctionError;
+  ErrorCode: typeof ErrorCode;
   associate: (id: string, fn: (...args: unknown[]) => unknown) => void;
   registered: Map<string, (...args: unknown[]) => unknown>;
 }
@@ -21,16 +17,8 @@ export interface CustomFunctionsHost {
 export function createCustomFunctionsHost(): CustomFunctionsHost {
   const registered = new Map<string, (...args: unknown[]) => unknown>();
   return {
-    Error: StubCustomFunctionError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
+    Error: CustomFunctionError,
+    ErrorCode,
     associate: (id, fn) => {
       if (registered.has(id)) throw new Error(`${id} registered twice`);
       registered.set(id, fn);
@@ -39,7 +27,7 @@ export function createCustomFunctionsHost(): CustomFunctionsHost {
   };
 }
 
-/** Installs the stub as the global CustomFunctions, as the functions module expects at call time. */
+/** Installs a host as the global CustomFunctions, as the functions module expects at call time. */
 export function installCustomFunctionsHost(): CustomFunctionsHost {
   const host = createCustomFunctionsHost();
   (globalThis as unknown as { CustomFunctions: CustomFunctionsHost }).CustomFunctions = host;
