@@ -1,24 +1,9 @@
-import { FluentProvider, Tab, TabList, Text, Title2, makeStaticStyles, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, Text, Title2, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { Suspense, lazy, useState } from "react";
 import { CURRENT_RATES } from "../core";
 import type { OfficeStatus } from "./office";
+import { paneStyles as css } from "./styles";
 import { type AddQuote, QuotePanel } from "./quote/QuotePanel";
-
-// The pane's background comes from the theme, edge to edge (styles go through CSSOM, which the page's CSP allows).
-const useBodyStyles = makeStaticStyles({ body: { margin: 0 } });
-
-const useStyles = makeStyles({
-  root: {
-    minHeight: "100vh",
-    padding: tokens.spacingHorizontalL,
-    boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-  },
-  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
-  panel: { paddingTop: tokens.spacingVerticalM },
-  muted: { color: tokens.colorNeutralForeground2, margin: 0 },
-});
 
 type TabId = "quote" | "fill";
 
@@ -27,16 +12,14 @@ type TabId = "quote" | "fill";
 const FillPanel = lazy(() => import(/* webpackPrefetch: true */ "./fill/FillPanel").then((m) => ({ default: m.FillPanel })));
 
 export function App({ office, addQuote }: { office: OfficeStatus; addQuote: AddQuote }) {
-  useBodyStyles();
-  const styles = useStyles();
   const [tab, setTab] = useState<TabId>("quote");
   const canWrite = office.host === "pending" ? "pending" : office.host === "excel";
   return (
-    <FluentProvider theme={office.dark ? webDarkTheme : webLightTheme} className={styles.root}>
+    <FluentProvider theme={office.dark ? webDarkTheme : webLightTheme} style={css.root}>
       <main>
-        <header className={styles.header}>
+        <header style={css.header}>
           <Title2 as="h1">ITS Support Budget</Title2>
-          <p className={styles.muted}>
+          <p style={css.muted}>
             IT support technician days, FY {CURRENT_RATES.fiscalYear} rates (ITS memo of {CURRENT_RATES.source.date}).
           </p>
         </header>
@@ -48,7 +31,7 @@ export function App({ office, addQuote }: { office: OfficeStatus; addQuote: AddQ
             Fill a sheet
           </Tab>
         </TabList>
-        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
+        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} style={css.panel}>
           {tab === "quote" ? (
             <QuotePanel canWrite={canWrite} addQuote={addQuote} />
           ) : (

@@ -13,4 +13,6 @@ function Pane() {
   return <App office={office} addQuote={addQuoteToBudget} />;
 }
 
+// The theme's background runs edge to edge (set through CSSOM, which the page's CSP allows).
+document.body.style.margin = "0";
 createRoot(document.getElementById("root")!).render(<Pane />);

@@ -10,46 +10,18 @@ import {
   Radio,
   RadioGroup,
   Text,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { BAND_READING, CURRENT_RATES, compareOptions, type OptionNumber } from "../../core";
 import { BUDGET_SHEET, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, sheetNameProblem } from "../../workbook/quote/budgetSheet";
 import type { AddQuoteResult } from "../../workbook/excel/quote";
+import { paneStyles as css } from "../styles";
 import { type OptionChoice, type QuoteFormState, initialForm, viewOf } from "./quoteForm";
 
 const rates = CURRENT_RATES;
 const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const DAY_CHOICES = Array.from({ length: rates.maxDays + 1 }, (_, d) => d);
 const daysText = (n: number) => `${n} ${n === 1 ? "day" : "days"} a week`;
-
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  note: { color: tokens.colorNeutralForeground2 },
-  recommendation: {
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusMedium,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-  },
-  // A plain table styled with Fluent tokens: Fluent's Table adds ~8 KB gzip for features this one does not use.
-  table: {
-    borderCollapse: "collapse",
-    width: "100%",
-    fontSize: tokens.fontSizeBase300,
-    "& th, & td": { textAlign: "left", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-    "& thead th": { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-    "& tbody th": { fontWeight: "inherit" },
-    "& td": { whiteSpace: "nowrap" },
-    "& td:last-child, & th:last-child": { textAlign: "right" },
-  },
-  chosen: { fontWeight: tokens.fontWeightSemibold },
-  total: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-});
 
 /** Writes a quote to the workbook; supplied by the pane so tests and the preview can stand in for Excel. */
 export type AddQuote = (quote: SiteQuote, options: QuoteWriteOptions) => Promise<AddQuoteResult>;
@@ -58,7 +30,6 @@ type Pending = Extract<QuotePlanOutcome, { kind: "confirmUpdate" | "sheetNotOurs
 type Status = { intent: "success" | "error"; title: string; text: string } | null;
 
 export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pending"; addQuote: AddQuote }) {
-  const styles = useStyles();
   const [form, setForm] = useState<QuoteFormState>(initialForm);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [formulas, setFormulas] = useState(true);
@@ -115,7 +86,7 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
   const comparisonDays = view.days ?? 0;
 
   return (
-    <form className={styles.form} onSubmit={(e) => e.preventDefault()} aria-label="Quote for one site">
+    <form style={css.form} onSubmit={(e) => e.preventDefault()} aria-label="Quote for one site">
       <Field label="Site name" required validationMessage={shownError("site")}>
         <Input value={form.site} onChange={(_, d) => (update({ site: d.value }), touch("site"))} onBlur={() => touch("site")} />
       </Field>
@@ -139,12 +110,12 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
       )}
 
       {view.recommendation && (
-        <div className={styles.recommendation} role="status" aria-label="Recommendation">
+        <div style={css.recommendation} role="status" aria-label="Recommendation">
           <Text weight="semibold">ITS recommends {daysText(view.recommendation.days)}</Text>
           <Text>
             {view.recommendation.bandLabel} → {view.recommendation.days} {view.recommendation.days === 1 ? "day" : "days"}
           </Text>
-          <Text size={200} className={styles.note}>
+          <Text size={200} style={css.note}>
             {BAND_READING}
           </Text>
         </div>
@@ -199,25 +170,31 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
       )}
 
       {view.days !== null && (
-        <table className={styles.table} aria-label={`Cost of ${daysText(comparisonDays)} under each option`}>
+        <table style={css.table} aria-label={`Cost of ${daysText(comparisonDays)} under each option`}>
           <thead>
-            <tr>
-              <th scope="col">Option ({daysText(comparisonDays)})</th>
-              <th scope="col">Dates</th>
-              <th scope="col">Annual cost</th>
+            <tr style={css.columnHeader}>
+              <th scope="col" style={css.cell}>
+                Option ({daysText(comparisonDays)})
+              </th>
+              <th scope="col" style={css.cell}>
+                Dates
+              </th>
+              <th scope="col" style={{ ...css.cell, ...css.number }}>
+                Annual cost
+              </th>
             </tr>
           </thead>
           <tbody>
             {compareOptions(comparisonDays, rates).map((line) => {
               const chosen = form.option === line.option.number;
               return (
-                <tr key={line.option.number} className={chosen ? styles.chosen : undefined}>
-                  <th scope="row">
+                <tr key={line.option.number} style={chosen ? css.chosen : undefined}>
+                  <th scope="row" style={css.cell}>
                     {line.option.name}
                     {chosen ? " (chosen)" : ""}
                   </th>
-                  <td>{line.option.shortPeriod}</td>
-                  <td>{dollars.format(line.cost)}</td>
+                  <td style={{ ...css.cell, ...css.nowrap }}>{line.option.shortPeriod}</td>
+                  <td style={{ ...css.cell, ...css.number }}>{dollars.format(line.cost)}</td>
                 </tr>
               );
             })}
@@ -227,7 +204,7 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
 
       <div aria-live="polite">
         {view.priced && (
-          <Text as="p" className={styles.total}>
+          <Text as="p" style={css.total}>
             Quote total: {dollars.format(view.priced.total)} a year ({view.priced.description})
           </Text>
         )}
@@ -239,7 +216,7 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
         label="Live formulas: the sheet recalculates when enrollment changes (needs this add-in; uncheck to write plain numbers)"
       />
 
-      <div className={styles.actions}>
+      <div style={css.actions}>
         <Button
           ref={addRef}
           appearance="primary"
@@ -258,7 +235,7 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
         </MessageBar>
       )}
       {canWrite !== false && !view.quote && missing.length > 0 && (
-        <Text size={200} className={styles.note}>
+        <Text size={200} style={css.note}>
           To add the quote: {missing.join(" ")}
         </Text>
       )}
