@@ -11,7 +11,7 @@
 
 import { CURRENT_RATES } from "../../core";
 import { parseRange, rangeAddress } from "../address";
-import { type CellValue, EXTRA_COLUMNS, type ExistingSheet, type FillPlan, type FillSource, OWN_SHEET_AREA, SUMMARY_SHEET, ratesSheetName, utf8Bytes } from "../fill";
+import { type CellValue, EXTRA_COLUMNS, type ExistingSheet, type FillPlan, type FillSource, OWN_SHEET_AREA, SUMMARY_SHEET, clipToUsed, ratesSheetName, utf8Bytes } from "../fill";
 import type { WorkbookPlan } from "../plan";
 import { applyPlan } from "./apply";
 
@@ -106,17 +106,22 @@ function readTable(q: ReturnType<typeof queueTable>): Where {
   return { sheet: q.worksheet.name, address: rangeAddress(region), table: { name: q.table.name, totalsRow: q.table.showTotals } };
 }
 
-/** The active sheet's used range (values only: formatted empty cells do not count) or the selection. */
-function queueActiveSheet(context: Excel.RequestContext, selection: boolean) {
+/** The active sheet's used range (values only: formatted empty cells do not count) and the selection. */
+function queueActiveSheet(context: Excel.RequestContext) {
   const worksheet = context.workbook.worksheets.getActiveWorksheet();
   worksheet.load("name");
-  const range = selection ? context.workbook.getSelectedRange() : worksheet.getUsedRangeOrNullObject(true);
-  range.load("address");
-  return { worksheet, range };
+  const used = worksheet.getUsedRangeOrNullObject(true);
+  used.load("address");
+  const selected = context.workbook.getSelectedRange();
+  selected.load("address");
+  return { worksheet, used, selected };
 }
 
-function readActiveSheet(q: ReturnType<typeof queueActiveSheet>): Where {
-  return { sheet: q.worksheet.name, address: q.range.isNullObject ? null : q.range.address, table: null };
+/** The used range, or the selection clipped to it (whole columns selected read only the rows with data). */
+function readActiveSheet(q: ReturnType<typeof queueActiveSheet>, selection: boolean): Where {
+  const used = q.used.isNullObject ? null : q.used.address;
+  const region = selection ? clipToUsed(q.selected.address, used) : used && parseRange(used);
+  return { sheet: q.worksheet.name, address: region ? rangeAddress(region) : null, table: null };
 }
 
 /** Request 1: where the data is, and what the rates and summary sheets hold (if they exist). */
@@ -125,9 +130,9 @@ async function locate(scope: FillScope): Promise<Located> {
     const rates = queueOwnSheet(context, ratesSheetName(CURRENT_RATES));
     const summary = queueOwnSheet(context, SUMMARY_SHEET);
     const table = scope.kind === "table" ? queueTable(context, scope.name) : null;
-    const active = scope.kind === "table" ? null : queueActiveSheet(context, scope.kind === "selection");
+    const active = scope.kind === "table" ? null : queueActiveSheet(context);
     await context.sync();
-    const where = table ? readTable(table) : readActiveSheet(active!);
+    const where = table ? readTable(table) : readActiveSheet(active!, scope.kind === "selection");
     return { ...where, ratesSheet: readOwnSheet(rates), summarySheet: readOwnSheet(summary) };
   });
 }
@@ -147,7 +152,8 @@ export async function readFillSource(scope: FillScope, options: RunOptions = {})
   try {
     const located = await locate(scope);
     if (!located.address) {
-      return { kind: "failed", message: `Sheet "${located.sheet}" is empty. Open the sheet that lists your sites, or select them, then try again.` };
+      const what = scope.kind === "selection" ? "The selected cells hold no data" : `Sheet "${located.sheet}" is empty`;
+      return { kind: "failed", message: `${what}. Open the sheet that lists your sites, or select them with their header row, then try again.` };
     }
     const region = parseRange(located.address);
     const columns = region.columns + EXTRA_COLUMNS;

@@ -2,4 +2,5 @@
 export * from "./cells";
 export * from "./headers";
 export * from "./planner";
+export * from "./region";
 export * from "./rows";

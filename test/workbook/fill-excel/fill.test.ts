@@ -149,3 +149,22 @@ it("reads rows of long text in smaller blocks when Excel refuses a response over
   expect(book.instrumentation.requests.some((r) => r.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
   expect(book.instrumentation.requests.filter((r) => !r.error).every((r) => r.responseBytes < 5 * 1024 * 1024)).toBe(true);
 });
+
+it("whole columns selected: only the rows with data are read and filled", async () => {
+  // Excel reports such a selection as "A:D"; the emulation as the same cells in A1 form (both are parsed).
+  const book = use(createWorkbook({ sheets: { Sites: sites() }, selection: "A1:D1048576" }));
+  const source = await read({ kind: "selection" });
+  expect(source.region).toEqual({ start: { row: 0, column: 0 }, rows: 7, columns: 4 });
+  expect(book.instrumentation.requests.every((r) => r.responseBytes < 20_000)).toBe(true);
+});
+
+it.each(["Enrollment", "Students", "Norm Enrollment", "total_enrollment"])("finds the enrollment under the header %p and fills from it", async (header) => {
+  const book = use(createWorkbook({ sheets: { Sites: [["Site", header], ["A", 523], ["B", 200]] } }));
+  const { result } = await fill("values");
+  expect(result.kind).toBe("done");
+  expect(book.values("Sites", "C1:D3")).toEqual([
+    ["Recommended days", "Full Year cost"],
+    [3, 78452],
+    [1, 26151],
+  ]);
+});
