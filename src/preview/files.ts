@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { columnLetters } from "../workbook/address";
 import type { CellValue, EmulatedWorkbook } from "./excel-emulation";
+import { expandStructuredRefs } from "./excel-emulation/structured-refs";
 
 type Rows = (CellValue | null)[][];
 
@@ -93,7 +94,11 @@ export async function openFile(book: EmulatedWorkbook, file: File): Promise<stri
 
 const ERRORS = new Set(["#VALUE!", "#NAME?", "#N/A", "#REF!", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]);
 
-/** The workbook as .xlsx bytes: each formula with its computed value cached, as Excel saves it. */
+/**
+ * The workbook as .xlsx bytes: each formula with its computed value cached, as Excel saves it.
+ * Tables are saved as plain cells, so table references in formulas are saved as the A1 ranges they
+ * stand for (a reference to a table that is not in the file would make Excel repair it).
+ */
 export async function toXlsx(book: EmulatedWorkbook): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "ITS Support Budget preview";
@@ -108,7 +113,8 @@ export async function toXlsx(book: EmulatedWorkbook): Promise<ArrayBuffer> {
       if (typeof input === "string" && input.startsWith("=")) {
         const value = sheet.value(row, column);
         const result = typeof value === "string" && ERRORS.has(value) ? { error: value as ExcelJS.CellErrorValue["error"] } : value;
-        target.value = { formula: input.slice(1), result } as ExcelJS.CellFormulaValue;
+        const formula = expandStructuredRefs(input, { tables: book.model.tables, sheet, row, column }).slice(1);
+        target.value = { formula, result } as ExcelJS.CellFormulaValue;
       } else if (input !== undefined) target.value = input;
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
       if (cell.bold) target.font = { bold: true };

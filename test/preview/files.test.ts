@@ -57,6 +57,16 @@ test(".xlsx keeps formulas with computed results, formats, bold and frozen rows,
   expect(other.numberFormats("Sites", "D2")).toEqual([["$#,##0"]]);
 });
 
+test("table references are saved as the ranges they stand for (tables are saved as plain cells)", async () => {
+  const book = createWorkbook({
+    sheets: { "ITS Budget": [["Site", "Cost"], ["A", 5], ["B", 7], ["Total", "=SUBTOTAL(109,[Cost])"]] },
+    tables: [{ name: "Budget", sheet: "ITS Budget", address: "A1:B4", showTotals: true }],
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await toXlsx(book));
+  expect(wb.getWorksheet("ITS Budget")!.getCell("B4").value).toEqual({ formula: "SUBTOTAL(109,'ITS Budget'!$B$2:$B$3)", result: 12 });
+});
+
 test("opening another kind of file says what to do", async () => {
   await expect(openFile(createWorkbook(), new File(["x"], "notes.txt"))).rejects.toThrow(/neither a \.csv nor an \.xlsx file\. Save it as CSV or Excel Workbook/);
 });
