@@ -61,7 +61,7 @@ export class Instrumentation {
     }
   }
 
-  /** Syncs by add-in code per Excel.run would need the run index; this gives the requests of one run. */
+  /** The requests of one Excel.run (1-based), e.g. to check "at most 2 round trips per click". */
   requestsOfRun(run: number): RequestRecord[] {
     return this.requests.filter((r) => r.run === run);
   }
