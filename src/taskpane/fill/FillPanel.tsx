@@ -10,20 +10,13 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type CSSProperties, useEffect, useMemo, useRef, useState } from "react";
 import { BAND_READING, CURRENT_RATES, type OptionNumber } from "../../core";
 import { type FillProgress, type FillScope, type ReadResult, type RunOptions, type WriteResult, listTables, readFillSource, writeFill } from "../../workbook/excel/fill";
 import { type FillMode, type FillPlan, type FillSource, MODE_LABELS, SUMMARY_SHEET, detectColumns } from "../../workbook/fill";
+import { paneStyles as css } from "../styles";
 import { bandRows, columnChoices, confirmText, count, optionOrder, planFor, whereText } from "./fillView";
 
 const rates = CURRENT_RATES;
@@ -45,19 +38,12 @@ const excelFill: FillExcel = {
   write: writeFill,
 };
 
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  note: { color: tokens.colorNeutralForeground2 },
-  row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
-  number: { textAlign: "right" },
-  group: { display: "flex", flexDirection: "column" },
-});
+const group: CSSProperties = { display: "flex", flexDirection: "column" };
 
 type ScopeKind = FillScope["kind"];
 type Status = { intent: "success" | "warning" | "error"; title: string; text: string } | null;
 
 export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
-  const styles = useStyles();
   const [scopeKind, setScopeKind] = useState<ScopeKind>("usedRange");
   const [tables, setTables] = useState<{ name: string; sheet: string }[] | null>(null);
   const [tableName, setTableName] = useState("");
@@ -154,8 +140,8 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
 
   const columns = source ? columnChoices(source) : [];
   return (
-    <section className={styles.form} aria-label="Fill a sheet">
-      <Text className={styles.note}>
+    <section style={css.form} aria-label="Fill a sheet">
+      <Text style={css.note}>
         Adds Recommended days and the cost of each option beside your list of sites, with a summary and a chart. {BAND_READING}
       </Text>
 
@@ -177,7 +163,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
           </Select>
         </Field>
       )}
-      <div className={styles.row}>
+      <div style={css.actions}>
         <Button appearance={source ? "secondary" : "primary"} onClick={() => void read()} disabled={busy || (scopeKind === "table" && !tableName)}>
           {source ? "Read again" : "Read sites"}
         </Button>
@@ -208,7 +194,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
               ))}
             </Select>
           </Field>
-          <div role="group" aria-labelledby="fill-options-label" className={styles.group}>
+          <div role="group" aria-labelledby="fill-options-label" style={group}>
             <Text id="fill-options-label" weight="semibold">
               Price these options
             </Text>
@@ -230,7 +216,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
             </RadioGroup>
           </Field>
           {mode === "portable" && (
-            <Text className={styles.note}>Adds the sheet &quot;ITS Rates FY{rates.fiscalYear}&quot; with the memo&apos;s table; the formulas read it, so recipients without the add-in see the same numbers.</Text>
+            <Text style={css.note}>Adds the sheet &quot;ITS Rates FY{rates.fiscalYear}&quot; with the memo&apos;s table; the formulas read it, so recipients without the add-in see the same numbers.</Text>
           )}
           {planned?.error && (
             <MessageBar intent="error">
@@ -238,7 +224,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
             </MessageBar>
           )}
           {plan && <Preview plan={plan} />}
-          <div className={styles.row}>
+          <div style={css.actions}>
             <Button appearance="primary" onClick={fill} disabled={busy || confirming || !plan}>
               Fill {count(source.region.rows - 1, "row")}
             </Button>
@@ -264,7 +250,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
       )}
 
       {progress && (
-        <div className={styles.row}>
+        <div style={css.actions}>
           <Field
             label={progress.phase === "read" ? `Reading rows: ${progress.done.toLocaleString("en-US")} of ${progress.total ? progress.total.toLocaleString("en-US") : "..."}` : `Writing: block ${progress.done} of ${progress.total}`}
             style={{ flexGrow: 1 }}
@@ -289,7 +275,6 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
 }
 
 function Preview({ plan }: { plan: FillPlan }) {
-  const styles = useStyles();
   const { preview } = plan;
   const chosen = new Set(plan.targets.map((t) => t.option));
   return (
@@ -310,41 +295,51 @@ function Preview({ plan }: { plan: FillPlan }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <Table aria-label="Sites per recommended days" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Enrollment band</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Sites</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
+      <table style={css.table} aria-label="Sites per recommended days">
+        <thead>
+          <tr style={css.columnHeader}>
+            <th scope="col" style={css.cell}>
+              Enrollment band
+            </th>
+            <th scope="col" style={{ ...css.cell, ...css.number }}>
+              Sites
+            </th>
+          </tr>
+        </thead>
+        <tbody>
           {bandRows(plan, rates).map((b) => (
-            <TableRow key={b.label}>
-              <TableCell>{b.label}</TableCell>
-              <TableCell className={styles.number}>{b.sites.toLocaleString("en-US")}</TableCell>
-            </TableRow>
+            <tr key={b.label}>
+              <th scope="row" style={css.cell}>
+                {b.label}
+              </th>
+              <td style={{ ...css.cell, ...css.number }}>{b.sites.toLocaleString("en-US")}</td>
+            </tr>
           ))}
-        </TableBody>
-      </Table>
-      <Table aria-label="Total per option" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Option</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Total for all sites</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
+        </tbody>
+      </table>
+      <table style={css.table} aria-label="Total per option">
+        <thead>
+          <tr style={css.columnHeader}>
+            <th scope="col" style={css.cell}>
+              Option
+            </th>
+            <th scope="col" style={{ ...css.cell, ...css.number }}>
+              Total for all sites
+            </th>
+          </tr>
+        </thead>
+        <tbody>
           {rates.options.map((o, i) => (
-            <TableRow key={o.number}>
-              <TableCell>
+            <tr key={o.number}>
+              <th scope="row" style={css.cell}>
                 {o.name}
                 {chosen.has(o.number) ? "" : " (not added)"}
-              </TableCell>
-              <TableCell className={styles.number}>{dollars.format(preview.totals[i])}</TableCell>
-            </TableRow>
+              </th>
+              <td style={{ ...css.cell, ...css.number }}>{dollars.format(preview.totals[i])}</td>
+            </tr>
           ))}
-        </TableBody>
-      </Table>
+        </tbody>
+      </table>
       {plan.changes > 0 && <Text>{count(plan.changes, "non-empty cell")} would change: you will be asked to confirm.</Text>}
     </>
   );
