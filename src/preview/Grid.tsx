@@ -55,6 +55,19 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
     book.select(sheet.name, rangeAddress(range));
   }
 
+  /** Arrow keys move the active cell (Shift extends the selection), as in Excel. */
+  function onKeyDown(e: React.KeyboardEvent) {
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const from = e.shiftKey && active ? { row: active.start.row === anchor.row ? active.start.row + active.rows - 1 : active.start.row, column: active.start.column === anchor.column ? active.start.column + active.columns - 1 : active.start.column } : active && within(active, anchor.row, anchor.column) ? anchor : activeCell;
+    const row = Math.min(rows - 1, Math.max(0, from.row + move[0]));
+    const column = Math.min(columns - 1, Math.max(0, from.column + move[1]));
+    select(row, column, e.shiftKey);
+    document.querySelector(`td[data-cell="${columnLetters(column)}${row + 1}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
+
   const formula = sheet.formula(activeCell.row, activeCell.column);
   const texts = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => formatValue(sheet.value(r, c), sheet.numberFormat(r, c))));
   // Like Excel, text runs on over empty cells to its right; only what cannot run on sets a column's width.
@@ -75,7 +88,7 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
           {String(formula)}
         </output>
       </div>
-      <div className="grid-scroll" data-testid="grid">
+      <div className="grid-scroll" data-testid="grid" tabIndex={0} onKeyDown={onKeyDown} aria-label={`Cells of ${sheet.name}; arrow keys move the selection, Shift+arrows extend it`}>
         <table className="grid" aria-label={`Sheet ${sheet.name}`} data-sheet={sheet.name} style={{ width: 40 + widths.reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: 40 }} />

@@ -74,6 +74,28 @@ test("a quote from the pane lands in the grid with the memo's price, computed by
   await page.close();
 });
 
+test("the grid: click selects, arrow keys move, Shift extends; the formula bar shows the active cell's formula", async () => {
+  const { page, errors } = await openPreview();
+  await page.locator('td[data-cell="C7"]').click();
+  await expect(page.getByTestId("name-box").innerText()).resolves.toBe("C7");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Shift+ArrowDown");
+  await expect(page.getByTestId("name-box").innerText()).resolves.toBe("C8:D9");
+  expect(await book(page, (b) => (b as unknown as { snapshot(): { selection: string } }).snapshot().selection)).toBe("'Sample sites'!C8:D9");
+  await page.getByRole("tab", { name: "Fill a sheet" }).click();
+  await page.getByRole("radio", { name: "The whole active sheet" }).check();
+  await page.getByRole("button", { name: "Read sites" }).click();
+  await page.getByRole("button", { name: /^Fill 13 rows$/ }).click();
+  await page.getByText("Sheet filled").waitFor();
+  await page.locator('td[data-cell="E2"]').click();
+  const written = await book(page, (b) => b.formulas("Sample sites", "E2")[0][0]);
+  expect(String(written)).toMatch(/^=/);
+  await expect(page.getByTestId("formula-bar").innerText()).resolves.toBe(written);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test("Open CSV adds the file as a new sheet with numbers as numbers", async () => {
   const { page, errors } = await openPreview();
   const csv = join(tmpdir(), `its-preview-schools-${process.pid}.csv`);
