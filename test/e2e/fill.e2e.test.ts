@@ -114,7 +114,7 @@ describeData("bulk fill in the production pane", () => {
     await fill(page, "");
     const dialog = page.getByRole("alertdialog", { name: "Replace 2 cells?" });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toMatch(/2 cells that already hold something would get new content/);
+    expect(await dialog.textContent()).toMatch(/2 cells already holding something would get new content/);
     await page.getByRole("button", { name: "Don't fill" }).click();
     const active = await book(page, (b) => b.activeSheet());
     expect(await page.evaluate(`window.__book.values(${JSON.stringify(active)}, "U2:V2")`)).toEqual([[9, "ask the principal"]]);

@@ -82,7 +82,7 @@ test("reads the sites, finds the columns by header, previews the counts, and fil
   await user.click(screen.getByRole("radio", { name: /Values only/ }));
   await user.click(fillButton());
   expect(excel.write).toHaveBeenCalledTimes(1);
-  expect(await screen.findByText(/3 sites of "Sites" have recommended days and costs/)).toBeVisible();
+  expect(await screen.findByText(/Filled 3 sites of "Sites" with recommended days and costs/)).toBeVisible();
   expect(screen.getByText(/1 row with an enrollment problem: each shows an error in its own row/)).toBeVisible();
   expect(book.sheets.get("Sites")![2].slice(3)).toEqual([3, 78452, 75013, 3376]);
   // The sheet changed: the next fill starts from a new read.
@@ -98,7 +98,7 @@ test("asks before replacing cells that hold something, saying how many, and writ
   expect(screen.getByText("1 non-empty cell would change: you will be asked to confirm.")).toBeVisible();
   await user.click(fillButton());
   const dialog = screen.getByRole("alertdialog", { name: "Replace 1 cell?" });
-  expect(dialog).toHaveAccessibleDescription(/1 cell that already hold something would get new content .*"Recommended days".*Nothing else in the workbook changes/);
+  expect(dialog).toHaveAccessibleDescription(/1 cell already holding something would get new content .*"Recommended days".*Nothing else in the workbook changes/);
   await waitFor(() => expect(within(dialog).getByRole("button", { name: "Replace and fill" })).toHaveFocus());
   await user.click(within(dialog).getByRole("button", { name: "Don't fill" }));
   expect(excel.write).not.toHaveBeenCalled();
@@ -150,7 +150,7 @@ test("shows progress while writing and Cancel stops between blocks", async () =>
   expect(screen.getByText("Writing: block 1 of 3")).toBeVisible();
   await user.click(screen.getByRole("button", { name: "Cancel" }));
   expect(await screen.findByText("Fill cancelled")).toBeVisible();
-  expect(screen.getByText(/2 rows written before you cancelled; they stay\. Read the sheet and fill again to finish/)).toBeVisible();
+  expect(screen.getByText(/Cancelled after writing 2 rows, which stay\. Read the sheet and fill again to finish/)).toBeVisible();
 });
 
 test("Excel's failures are shown with what to do; a table is chosen from the workbook's tables", async () => {

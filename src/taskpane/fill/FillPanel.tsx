@@ -112,7 +112,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
       return setStatus({
         intent: "warning",
         title: "Fill cancelled",
-        text: `${count(result.rowsDone, "row")} written before you cancelled; they stay. Read the sheet and fill again to finish: the fill updates its own columns, so nothing is duplicated.`,
+        text: `Cancelled after writing ${count(result.rowsDone, "row")}, which stay. Read the sheet and fill again to finish: the fill updates its own columns, so nothing is duplicated.`,
       });
     }
     const problems = fill.preview.invalid.length;
@@ -120,7 +120,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
       intent: "success",
       title: "Sheet filled",
       text:
-        `${count(fill.preview.filled, "site")} of "${sheet}" have recommended days and costs; totals per option and a chart are on the "${SUMMARY_SHEET}" sheet.` +
+        `Filled ${count(fill.preview.filled, "site")} of "${sheet}" with recommended days and costs; totals per option and a chart are on the "${SUMMARY_SHEET}" sheet.` +
         (problems ? ` ${count(problems, "row")} with an enrollment problem: each shows an error in its own row.` : ""),
     });
   }

@@ -43,7 +43,7 @@ export function planFor(source: FillSource, choice: FillChoice, rates: RateTable
 export function confirmText(plan: FillPlan): string {
   const columns = plan.targets.map((t) => `"${t.header}"`).join(", ");
   return (
-    `${count(plan.changes, "cell")} that already hold something would get new content ` +
+    `${count(plan.changes, "cell")} already holding something would get new content ` +
     `(in the columns ${columns}, or on the fill's own sheets). ` +
     (plan.additions > 0 ? `${count(plan.additions, "empty cell")} would be filled. ` : "") +
     "Nothing else in the workbook changes."
