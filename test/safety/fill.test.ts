@@ -349,4 +349,4 @@ test.failing("known defect: after Excel fails inside a request, filling again re
     if (JSON.stringify(book.snapshot().sheets) !== JSON.stringify(twin.snapshot().sheets)) diverging.push(at);
   }
   expect(diverging).toEqual([]);
-});
+}, 60_000);
