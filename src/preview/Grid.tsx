@@ -72,9 +72,11 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
   const texts = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => formatValue(sheet.value(r, c), sheet.numberFormat(r, c))));
   // Like Excel, text runs on over empty cells to its right; only what cannot run on sets a column's width.
   const overflows = (r: number, c: number) => typeof sheet.value(r, c) === "string" && c + 1 < columns && texts[r][c + 1] === "";
+  // Columns the add-in fitted (format.autofitColumns) fit all their text, as in Excel.
+  const fitted = new Set(sheet.autofitted.flatMap((a) => Array.from({ length: parseRange(a).columns }, (_, i) => parseRange(a).start.column + i)));
   const widths = Array.from({ length: columns }, (_, c) => {
     let width = 0;
-    for (let r = 0; r < rows; r++) if (texts[r][c] !== "" && !overflows(r, c)) width = Math.max(width, textWidth(texts[r][c], sheet.cell(r, c)?.bold === true));
+    for (let r = 0; r < rows; r++) if (texts[r][c] !== "" && (fitted.has(c) || !overflows(r, c))) width = Math.max(width, textWidth(texts[r][c], sheet.cell(r, c)?.bold === true));
     return Math.min(320, Math.max(64, Math.ceil(width) + 16));
   });
   return (

@@ -76,6 +76,7 @@ test.each<FillMode>(["live", "portable", "values"])("fill the sample sheet, %s: 
 
   if (mode === "live") {
     mkdirSync(DOCS, { recursive: true });
+    await page.setViewportSize({ width: 1600, height: 640 }); // the whole filled sheet beside the pane
     await page.screenshot({ path: resolve(DOCS, "preview-fill.png") });
     await page.getByRole("button", { name: "ITS Summary" }).click();
     await page.setViewportSize({ width: 1840, height: 760 }); // room for the chart beside the totals
