@@ -4,21 +4,10 @@
  * workbook as .xlsx, switch the Office theme and start again from the sample.
  */
 import { useEffect, useReducer, useRef, useState } from "react";
-import { App } from "../taskpane/App";
-import { type OfficeStatus, initialStatus, officeStatus } from "../taskpane/office";
-import { addQuoteToBudget } from "../workbook/excel/quote";
+import { Pane } from "../taskpane/Pane";
 import type { EmulatedWorkbook } from "./excel-emulation";
 import { openFile, toXlsx } from "./files";
 import { Grid } from "./Grid";
-
-/** The pane as src/taskpane/index.tsx mounts it: paints at once, then asks Office for host and theme. */
-function Pane() {
-  const [office, setOffice] = useState<OfficeStatus>(initialStatus);
-  useEffect(() => {
-    officeStatus().then(setOffice, () => setOffice((s) => ({ ...s, host: "none" })));
-  }, []);
-  return <App office={office} addQuote={addQuoteToBudget} />;
-}
 
 function download(bytes: ArrayBuffer, name: string) {
   const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
