@@ -24,6 +24,11 @@ export type PlanStep =
       readonly name: string;
       readonly showTotals: boolean;
     }
+  /**
+   * Give an existing table a name and show or hide its totals row (totals first, so that a table bearing
+   * the name always has its totals row). Used to finish a table whose batch Excel failed half-way.
+   */
+  | { readonly kind: "setTable"; readonly table: string; readonly name: string; readonly showTotals: boolean }
   /** Grow or shrink an existing table to `address` (same top-left cell, headers included). */
   | { readonly kind: "resizeTable"; readonly table: string; readonly address: string }
   /** Keep the first `rows` rows in view while scrolling. */

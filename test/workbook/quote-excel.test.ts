@@ -3,9 +3,10 @@
  * in the workbook (values computed by the emulation's formula engine with the LAUSD functions),
  * formulas and formats, what stays untouched, and how many round trips each click costs.
  */
+import { CURRENT_RATES } from "../../src/core";
 import { type EmulatedWorkbook, createWorkbook } from "../../src/preview/excel-emulation";
 import { addQuoteToBudget, excelErrorMessage } from "../../src/workbook/excel/quote";
-import { BUDGET_HEADERS, type QuoteWriteOptions, type SiteQuote } from "../../src/workbook/quote/budgetSheet";
+import { BUDGET_HEADERS, type QuoteWriteOptions, type SiteQuote, rowCells } from "../../src/workbook/quote/budgetSheet";
 
 const school: SiteQuote = { site: "Lincoln HS", kind: "school", enrollment: 523, purchase: { kind: "single", option: 2, days: 3 } };
 const office: SiteQuote = { site: "Region East", kind: "office", enrollment: null, purchase: { kind: "single", option: 1, days: 5 } };
@@ -131,4 +132,60 @@ test("known Excel error codes get specific advice", () => {
   expect(excelErrorMessage(err("InvalidOperationInCellEditMode"))).toMatch(/Press Enter or Esc/);
   expect(excelErrorMessage(err("AccessDenied"))).toMatch(/Unprotect Sheet/);
   expect(excelErrorMessage(err("ItemAlreadyExists"))).toMatch(/Choose another sheet name/);
+});
+
+/**
+ * Excel keeps the actions of a batch that ran before a failing one (a failed sync is not rolled back). For each
+ * action of a click, Excel fails there once; clicking again (confirming the update it may ask for) must end as a
+ * click that never failed: same cells, table, formats and sheets, the user's cells where they were.
+ */
+async function failEachActionThenAddAgain(setup: () => EmulatedWorkbook, quote: SiteQuote, state: (book: EmulatedWorkbook) => unknown): Promise<string[]> {
+  const twin = use(setup());
+  await click(twin, quote);
+  const actions = twin.instrumentation.requests.reduce((sum, r) => sum + r.actions, 0);
+  expect(actions).toBeGreaterThan(8);
+  const outcomes: string[] = [];
+  for (let at = 1; at <= actions; at++) {
+    const book = use(setup());
+    book.instrumentation.reset();
+    book.instrumentation.failAction(at);
+    const failed = await addQuoteToBudget(quote, live);
+    let again = (await click(book, quote)).result;
+    if (again.kind === "confirmUpdate") again = (await click(book, quote, { confirmUpdate: true })).result;
+    outcomes.push(`${failed.kind} then ${again.kind === "plan" ? again.action : again.kind}`);
+    expect({ at, state: state(book) }).toEqual({ at, state: state(twin) });
+  }
+  return outcomes;
+}
+
+test("a second site that Excel fails at any action is added by adding it again: no stray row, not blocked by the memo under the table", async () => {
+  const totals = ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H2)", ""];
+  const setup = () =>
+    createWorkbook({
+      sheets: { "ITS Budget": [[...BUDGET_HEADERS], rowCells(school, 1, 0, 9, true, CURRENT_RATES), totals, [null], ["memo"]] },
+      tables: [{ name: "ITSBudget", sheet: "ITS Budget", address: "A1:I3", showTotals: true }],
+    });
+  const outcomes = await failEachActionThenAddAgain(setup, office, (book) => ({
+    table: book.table("ITSBudget"),
+    cells: book.formulas("ITS Budget", "A1:I6"),
+    costFormats: book.numberFormats("ITS Budget", "H3:H4"),
+  }));
+  // Some failures left a grown table with our old totals in its last body row: adding again filled that row.
+  expect(outcomes).toContain("failed then added");
+  expect(outcomes).toContain("failed then updated");
+});
+
+test("a first quote that Excel fails at any action is finished by adding it again on the same ITS Budget sheet", async () => {
+  const setup = () => createWorkbook({ sheets: { Notes: [["keep me", 1]] }, tables: [{ name: "Table1", sheet: "Notes", address: "A1:B2" }] });
+  const outcomes = await failEachActionThenAddAgain(setup, school, (book) => ({
+    sheets: book.sheetNames(),
+    table: book.table("ITSBudget"),
+    tables: book.snapshot().tables.map((t) => t.name),
+    cells: book.formulas("ITS Budget", "A1:J4"),
+    costFormats: book.numberFormats("ITS Budget", "H2:H3"),
+    frozen: book.frozenRows("ITS Budget"),
+    notes: book.formulas("Notes", "A1:B2"),
+  }));
+  expect(outcomes).toContain("failed then added");
+  expect(outcomes).toContain("failed then updated");
 });

@@ -135,12 +135,14 @@ describe("an existing ITS Budget table", () => {
     });
   });
 
-  test("after confirmation it rewrites only that row, never adding a duplicate", () => {
+  test("after confirmation it rewrites only that row and the totals row, never adding a duplicate", () => {
     const snapshot = tableSnapshot([["Other", "School", 100, 1, 1, "Full Year", "", 26151, ""], lincolnRow]);
     const outcome = planQuote({ ...school, purchase: { kind: "single", option: 1, days: 4 } }, snapshot, { ...live, confirmUpdate: true }, rates);
     expect(outcome).toMatchObject({ kind: "plan", action: "updated", row: 3 });
     const steps = stepsOf(outcome);
-    expect(steps.filter((s) => s.kind === "setCells").map((s) => s.kind === "setCells" && s.address)).toEqual(["A3:I3"]);
+    expect(steps.filter((s) => s.kind === "setCells").map((s) => s.kind === "setCells" && s.address)).toEqual(["A3:I3", "A4:I4"]);
+    // Our totals again: they replace Excel's default totals left by a first quote that failed before writing ours.
+    expect(cellsOf(steps, "A4:I4")).toEqual([["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H3)", ""]]);
     expect(cellsOf(steps, "A3:I3")[0].slice(3, 8)).toEqual(["=LAUSD.ITSDAYS(C3)", 4, "Full Year", "", "=LAUSD.ITSCOST(E3,F3)"]);
     expect(steps.some((s) => s.kind === "resizeTable")).toBe(false);
   });
@@ -194,5 +196,92 @@ describe("a sheet named ITS Budget that is not ours", () => {
     expect(sheetNameProblem("its budget", [BUDGET_SHEET])).toMatch(/already exists/);
     expect(sheetNameProblem("Budget 2026", [BUDGET_SHEET])).toBeNull();
     expect(freeSheetName("x".repeat(31), [])).toHaveLength(31);
+  });
+});
+
+/**
+ * Excel keeps the actions of a batch that ran before a failing action. These are the states a failed add leaves,
+ * and adding again must finish the job where it stopped, never ask for another sheet or leave a stray row.
+ */
+describe("recovering from an add that Excel failed half-way", () => {
+  const totalsLeft = ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H2)", ""];
+  const lincolnFormulas = ["Lincoln HS", "School", 523, "=LAUSD.ITSDAYS(C2)", "=D2", "Outside Summer", "", "=LAUSD.ITSCOST(E2,F2)", ""];
+  /** Our table after the resize of an add ran and the write did not: one more body row holding `lastBody`. */
+  const grown = (lastBody: unknown[], below: unknown[] = Array(9).fill("")): BudgetSnapshot => {
+    const empty = Array(9).fill("");
+    return tableSnapshot([lincolnRow, lastBody], {
+      formulas: [[...BUDGET_HEADERS], lincolnFormulas, lastBody, empty],
+      values: [[...BUDGET_HEADERS], lincolnRow, lastBody, empty],
+      below,
+    });
+  };
+  const recovered = (snapshot: BudgetSnapshot) => {
+    const outcome = planQuote(office, snapshot, live, rates);
+    expect(outcome).toMatchObject({ kind: "plan", action: "added", row: 3 });
+    const steps = stepsOf(outcome);
+    expect(steps.some((s) => s.kind === "resizeTable")).toBe(false);
+    expect(cellsOf(steps, "A3:I4")).toEqual([
+      expect.arrayContaining(["Region East", "=LAUSD.ITSCOST(E3,F3)"]),
+      ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H3)", ""],
+    ]);
+    expect(steps).toContainEqual({ kind: "setNumberFormat", sheet: BUDGET_SHEET, address: "H3:H4", format: "$#,##0" });
+  };
+
+  test("a grown table whose last body row still holds our old totals: the site goes there, the table does not grow again", () => {
+    recovered(grown(totalsLeft));
+  });
+
+  test("a grown table whose last body row is empty: the site goes there, even with the user's data right under the table", () => {
+    recovered(grown(Array(9).fill(""), ["memo", "", "", "", "", "", "", "", ""]));
+  });
+
+  test("a last body row with anything more than our totals is a row like any other: the table grows", () => {
+    const steps = stepsOf(planQuote(office, grown(["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H2)", "user's note"]), live, rates));
+    expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "A1:I5" });
+  });
+
+  const header = [...BUDGET_HEADERS];
+  const none = Array(9).fill("");
+  /** The ITS Budget sheet holding `head` (formulas of A1:I3) and `tables`, no ITSBudget table anywhere. */
+  const halfSheet = (head: unknown[][], tables: string[] = [], used = "A1:I2"): BudgetSnapshot => ({
+    sheetNames: ["Sheet1", BUDGET_SHEET],
+    table: null,
+    targetSheetHasData: true,
+    targetContent: { used: `'${BUDGET_SHEET}'!${used}`, head, tables },
+  });
+  const finished = (snapshot: BudgetSnapshot) => {
+    const outcome = planQuote(school, snapshot, live, rates);
+    expect(outcome).toMatchObject({ kind: "plan", action: "added", sheet: BUDGET_SHEET, row: 2 });
+    const steps = stepsOf(outcome);
+    expect(steps.some((s) => s.kind === "addSheet")).toBe(false);
+    expect(cellsOf(steps, "A1:I2")).toEqual([header, lincolnFormulas]);
+    expect(cellsOf(steps, "A3:I3")).toEqual([totalsLeft]);
+    return steps;
+  };
+
+  test("our header and this site's row with no table: the first quote is finished on that sheet", () => {
+    const steps = finished(halfSheet([header, lincolnFormulas, none]));
+    expect(steps).toContainEqual({ kind: "addTable", sheet: BUDGET_SHEET, address: "A1:I2", name: BUDGET_TABLE, showTotals: true });
+  });
+
+  test("a half-made table under Excel's default name, with or without Excel's default totals: that table is named and finished", () => {
+    for (const totals of [none, ["Total", "", "", "", "", "", "", "", "=SUBTOTAL(103,[Note])"]]) {
+      const steps = finished(halfSheet([header, lincolnFormulas, totals], ["Table2"], totals === none ? "A1:I2" : "A1:I3"));
+      expect(steps).toContainEqual({ kind: "setTable", table: "Table2", name: BUDGET_TABLE, showTotals: true });
+      expect(steps.some((s) => s.kind === "addTable")).toBe(false);
+    }
+  });
+
+  test("anything else on the sheet keeps it the user's: asked for another name, nothing planned", () => {
+    const notOurs = (snapshot: BudgetSnapshot, quote = school) => expect(planQuote(quote, snapshot, live, rates)).toMatchObject({ kind: "sheetNotOurs" });
+    notOurs(halfSheet([header, lincolnFormulas, none]), office); // another site's row: never replaced without asking
+    notOurs(halfSheet([header, lincolnFormulas, none], [], "A1:J2")); // a cell beside our cells
+    notOurs(halfSheet([header, lincolnFormulas, none], [], "A1:I4")); // a cell under them
+    notOurs(halfSheet([header, lincolnFormulas, ["note", ...none.slice(1)]])); // the user's row 3
+    notOurs(halfSheet([header, lincolnFormulas, totalsLeft])); // totals with no table: not something we write
+    notOurs(halfSheet([header, lincolnFormulas, none], ["Table1", "Table2"]));
+    notOurs(halfSheet([["site", ...header.slice(1)], lincolnFormulas, none])); // headers not exactly ours
+    notOurs(halfSheet([header, ["Lincoln HS", "Campus", 523, "", "", "", "", "", ""], none])); // a kind we never write
+    notOurs({ ...halfSheet([header, lincolnFormulas, none]), targetContent: undefined });
   });
 });

@@ -27,8 +27,15 @@ function applyStep(context: Excel.RequestContext, step: PlanStep): void {
       return;
     case "addTable": {
       const table = sheets.getItem(step.sheet).tables.add(step.address, true);
-      table.name = step.name;
+      // Name last: Excel keeps the actions before a failing one, so a table bearing the name is complete.
       table.showTotals = step.showTotals;
+      table.name = step.name;
+      return;
+    }
+    case "setTable": {
+      const table = context.workbook.tables.getItem(step.table);
+      table.showTotals = step.showTotals;
+      table.name = step.name;
       return;
     }
     case "resizeTable":

@@ -4,7 +4,8 @@
  * messages that say what to do.
  */
 import { CURRENT_RATES } from "../../core";
-import { BUDGET_TABLE, type BudgetSnapshot, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, planQuote } from "../quote/budgetSheet";
+import { columnLetters } from "../address";
+import { BUDGET_HEADERS, BUDGET_TABLE, type BudgetSnapshot, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, planQuote } from "../quote/budgetSheet";
 import { applyPlan } from "./apply";
 
 export type AddQuoteResult = QuotePlanOutcome | { readonly kind: "failed"; readonly message: string };
@@ -19,12 +20,17 @@ function queueSnapshotReads(context: Excel.RequestContext, sheetName: string): (
   const tableSheet = table.worksheet;
   tableSheet.load("name");
   const tableRange = table.getRange();
-  tableRange.load("address, values");
+  tableRange.load("address, values, formulas");
   const below = tableRange.getRowsBelow(1);
   below.load("formulas");
   const target = sheets.getItemOrNullObject(sheetName);
   const used = target.getUsedRangeOrNullObject(true);
   used.load("address");
+  // What a first quote writes, and the sheet's tables: to recognise a first quote that Excel failed half-way.
+  const head = target.getRange(`A1:${columnLetters(BUDGET_HEADERS.length - 1)}3`);
+  head.load("formulas");
+  const targetTables = target.tables;
+  targetTables.load("items/name");
 
   return () => ({
     sheetNames: sheets.items.map((s) => s.name),
@@ -35,9 +41,13 @@ function queueSnapshotReads(context: Excel.RequestContext, sheetName: string): (
           address: tableRange.address,
           showTotals: table.showTotals,
           values: tableRange.values,
+          formulas: tableRange.formulas,
           below: below.formulas[0] ?? [],
         },
     targetSheetHasData: target.isNullObject ? null : !used.isNullObject,
+    ...(target.isNullObject || used.isNullObject
+      ? {}
+      : { targetContent: { used: used.address, head: head.formulas, tables: targetTables.items.map((t) => t.name) } }),
   });
 }
 

@@ -47,11 +47,22 @@ export interface BudgetSnapshot {
     readonly showTotals: boolean;
     /** Values of every cell of `address` (what formulas compute). */
     readonly values: readonly (readonly unknown[])[];
+    /** Formulas of every cell of `address` (what was written); absent in older snapshots. */
+    readonly formulas?: readonly (readonly unknown[])[];
     /** Formulas of the row just below the table, across its columns: the row the table grows into. */
     readonly below: readonly unknown[];
   } | null;
   /** Whether the sheet the user asked for holds any value; null when there is no such sheet. */
   readonly targetSheetHasData: boolean | null;
+  /** When that sheet holds data: what it holds, to recognise our own first quote that Excel failed half-way. */
+  readonly targetContent?: {
+    /** Address of its used range (values only). */
+    readonly used: string;
+    /** Formulas of A1:I3, the cells a first quote writes. */
+    readonly head: readonly (readonly unknown[])[];
+    /** Names of the tables on it. */
+    readonly tables: readonly string[];
+  };
 }
 
 export interface QuoteWriteOptions {
@@ -103,15 +114,42 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
       return { kind: "confirmUpdate", sheet: table.sheet, row: row + 1, current: describeRow(bodyRows[found]) };
     }
     const cells = [rowCells(quote, row, firstColumn, range.columns, options.formulas, rates)];
+    const totalsRow = body.start.row + body.rows;
     const steps: PlanStep[] = [
       { kind: "setCells", sheet: table.sheet, address: rowRange(row), cells },
       { kind: "setNumberFormat", sheet: table.sheet, address: costCells(row, row, firstColumn), format: CURRENCY_FORMAT },
+      // Our totals again: they replace Excel's defaults when a first quote failed before writing them.
+      ...(table.showTotals
+        ? ([
+            { kind: "setCells", sheet: table.sheet, address: rowRange(totalsRow), cells: [totalsCells(body.start.row, totalsRow - 1, firstColumn, range.columns)] },
+            { kind: "setNumberFormat", sheet: table.sheet, address: costCells(totalsRow, totalsRow, firstColumn), format: CURRENCY_FORMAT },
+          ] as const)
+        : []),
       { kind: "activate", sheet: table.sheet },
     ];
     return { kind: "plan", action: "updated", sheet: table.sheet, row: row + 1, plan: { steps } };
   }
 
+  // Excel keeps the actions of a failed batch that ran before the failing one: an add that grew the table and
+  // failed before writing leaves a last body row that is empty, or holds the old totals (depending on where
+  // Excel keeps a resized table's totals row). That row is ours and unused: the site goes there, no growth.
+  const lastBody = body.rows > 0 ? table.formulas?.[body.rows] : undefined;
+  if (lastBody && (lastBody.every(isEmptyCell) || (table.showTotals && isOurTotals(lastBody)))) {
+    const row = body.start.row + body.rows - 1;
+    const cells: CellInput[][] = [rowCells(quote, row, firstColumn, range.columns, options.formulas, rates)];
+    if (table.showTotals) cells.push(totalsCells(body.start.row, row, firstColumn, range.columns));
+    const steps: PlanStep[] = [
+      { kind: "setCells", sheet: table.sheet, address: rowRange(row, cells.length), cells },
+      { kind: "setNumberFormat", sheet: table.sheet, address: costCells(row, row + cells.length - 1, firstColumn), format: CURRENCY_FORMAT },
+      { kind: "autofitColumns", sheet: table.sheet, address: rowRange(range.start.row, range.rows) },
+      { kind: "activate", sheet: table.sheet },
+    ];
+    return { kind: "plan", action: "added", sheet: table.sheet, row: row + 1, plan: { steps } };
+  }
+
   // A new row goes where the totals row (or the row below the data) is now; the table grows by one row.
+  // Resize, not rows.add: rows.add inserts cells, moving the user's cells under the table down, and this
+  // add-in only changes its own table. A failure between the resize and the write is recovered above.
   if (table.below.some((cell) => !isEmptyCell(cell))) {
     return {
       kind: "blocked",
@@ -136,25 +174,57 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
 
 function planNewTable(quote: SiteQuote, snapshot: BudgetSnapshot, options: QuoteWriteOptions, rates: RateTable): QuotePlanOutcome {
   const sheet = options.sheetName.trim() || BUDGET_SHEET;
-  if (snapshot.targetSheetHasData) {
+  const unfinished = snapshot.targetSheetHasData ? unfinishedFirstQuote(quote, snapshot.targetContent) : null;
+  if (snapshot.targetSheetHasData && !unfinished) {
     return { kind: "sheetNotOurs", sheet, suggestedName: freeSheetName(sheet, snapshot.sheetNames) };
   }
   const problem = sheetNameProblem(sheet, snapshot.targetSheetHasData === null ? snapshot.sheetNames : []);
   if (problem) return { kind: "blocked", message: problem };
 
   const columns = BUDGET_HEADERS.length;
+  const firstRows = `A1:${columnLetters(columns - 1)}2`;
   const steps: PlanStep[] = [
     ...(snapshot.targetSheetHasData === null ? [{ kind: "addSheet", sheet } as const] : []),
-    { kind: "setCells", sheet, address: `A1:${columnLetters(columns - 1)}2`, cells: [[...BUDGET_HEADERS], rowCells(quote, 1, 0, columns, options.formulas, rates)] },
-    { kind: "addTable", sheet, address: `A1:${columnLetters(columns - 1)}2`, name: BUDGET_TABLE, showTotals: true },
+    { kind: "setCells", sheet, address: firstRows, cells: [[...BUDGET_HEADERS], rowCells(quote, 1, 0, columns, options.formulas, rates)] },
+    // Before the table: once the table bears its name, adding again only updates the row (and the totals).
+    { kind: "freezeRows", sheet, rows: 1 },
+    // An unfinished first quote may have made the table already, under Excel's default name: finish that one.
+    unfinished?.table
+      ? { kind: "setTable", table: unfinished.table, name: BUDGET_TABLE, showTotals: true }
+      : { kind: "addTable", sheet, address: firstRows, name: BUDGET_TABLE, showTotals: true },
     // Written after the table exists: showing totals fills Excel's own defaults into this row.
     { kind: "setCells", sheet, address: `A3:${columnLetters(columns - 1)}3`, cells: [totalsCells(1, 1, 0, columns)] },
     { kind: "setNumberFormat", sheet, address: costCells(1, 2, 0), format: CURRENCY_FORMAT },
-    { kind: "freezeRows", sheet, rows: 1 },
     { kind: "autofitColumns", sheet, address: `A1:${columnLetters(columns - 1)}3` },
     { kind: "activate", sheet },
   ];
   return { kind: "plan", action: "added", sheet, row: 2, plan: { steps } };
+}
+
+/** Our totals row as totalsCells writes it: "Total", a SUBTOTAL in the cost column, nothing else. */
+function isOurTotals(row: readonly unknown[]): boolean {
+  return row.every((cell, i) =>
+    i === 0 ? sameText(cell, "Total") : i === COL["Annual cost"] ? /^=SUBTOTAL\(109,/i.test(String(cell)) : isEmptyCell(cell),
+  );
+}
+
+/**
+ * Whether the target sheet holds only what a first quote of this site writes before Excel failed half-way
+ * (Excel keeps the actions before the failing one): our exact header row in A1:I1, this site's row or
+ * nothing in row 2, nothing in row 3 but Excel's default totals of a half-made table, nothing else on the
+ * sheet, and at most one table (the half-made one, not yet named). Anything else is the user's sheet.
+ */
+function unfinishedFirstQuote(quote: SiteQuote, content: BudgetSnapshot["targetContent"]): { table: string | null } | null {
+  if (!content || content.tables.length > 1) return null;
+  const used = parseRange(content.used);
+  if (used.start.row !== 0 || used.start.column !== 0 || used.rows > 3 || used.columns > BUDGET_HEADERS.length) return null;
+  const [header = [], row = [], totals = []] = content.head;
+  const table = content.tables[0] ?? null;
+  const ourHeader = BUDGET_HEADERS.every((h, i) => header[i] === h);
+  const ourRow = row.every(isEmptyCell) || (sameText(row[COL.Site], quote.site) && Object.values(KIND_LABELS).includes(String(row[COL.Kind])));
+  // Excel's own totals: "Total" first, a SUBTOTAL of the last column.
+  const defaultTotals = table !== null && totals.every((cell, i) => (i === 0 ? sameText(cell, "Total") : isEmptyCell(cell) || /^=SUBTOTAL\(/i.test(String(cell))));
+  return ourHeader && ourRow && (totals.every(isEmptyCell) || defaultTotals) ? { table } : null;
 }
 
 /** Annual cost cells of sheet rows `first`..`last` (zero-based) of a table starting at `firstColumn`. */
