@@ -213,13 +213,9 @@ async function checkScenario(s: Scenario, evaluator: FormulaEvaluator | undefine
   if (result.kind === "failed") {
     tally.failed++;
     expect(result.message).toMatch(/again/i);
-    if (JSON.stringify(after) !== JSON.stringify(before)) {
-      // Excel kept part of the request. Recovering from that is a known defect, pinned by the two test.failing
-      // sweeps below; what must hold is checked above: nothing unowned changed, nothing unconfirmed was overwritten.
-      tally.partial++;
-      return;
-    }
-    // Nothing was applied: adding again (confirming the update it may ask for) ends as an uninterrupted add.
+    if (JSON.stringify(after) !== JSON.stringify(before)) tally.partial++;
+    // Whether nothing or part of the request was applied, adding again (confirming the update it may ask for)
+    // ends with the cells of an uninterrupted add.
     const again = await addConfirming(s.quote, options);
     const twin = use(build(s, evaluator));
     const clean = await addConfirming(s.quote, options);
@@ -322,21 +318,14 @@ const firstQuote: Omit<Scenario, "failure"> = {
 const addCase = { ...existingTable, quote: { site: "Fairmont Middle", kind: "school", enrollment: 801, purchase: { kind: "single", option: 1, days: 4 } }, confirmUpdate: false } as const;
 
 /**
- * Known defect, reported to the quote writer's owner: adding a site grows the table by a row and then writes the
- * row. If Excel fails in between (it keeps what ran before the failure), the table keeps an extra row and adding
- * again is blocked ("the row below the table holds data") or leaves a stray row. Expected to fail until fixed.
+ * Excel applies the actions of a failed request that came before the failure. Adding a site grows the table and
+ * writes its row; a first quote adds the sheet, its cells and the table that marks it as ours. Wherever Excel fails
+ * in those requests, adding again (confirming what it asks) must end exactly as an uninterrupted add.
  */
-test.failing("known defect: adding a site that Excel fails half-way can simply be added again", async () => {
+test("after Excel fails at any action of adding a site, adding again ends as an uninterrupted add", async () => {
   expect(await divergingAfterFailure(addCase)).toEqual([]);
 }, 60_000);
 
-/**
- * Known defect, reported to the quote writer's owner: the first quote adds the ITS Budget sheet, writes its cells
- * and only then makes the table that marks the sheet as ours. If Excel fails in between (it keeps what ran before
- * the failure), adding again finds a sheet with data and no ITSBudget table, asks for another sheet name, and the
- * half-written sheet stays behind. Sweeps a failure over every action of a first quote. Expected to fail until
- * fixed; when it passes, make it a plain test.
- */
-test.failing("known defect: a first quote that Excel fails half-way can be added again onto the same sheet", async () => {
+test("after Excel fails at any action of a first quote, adding again makes the same ITS Budget sheet", async () => {
   expect(await divergingAfterFailure(firstQuote)).toEqual([]);
 }, 60_000);
