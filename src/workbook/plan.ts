@@ -44,6 +44,19 @@ export type PlanStep =
       readonly source: string;
       readonly position: string;
     }
+  /**
+   * Make an existing chart on `sheet` (now named `chart`) the chart addChart would have made: its title, place,
+   * data, and then its name. Used to finish a chart whose batch Excel failed half-way.
+   */
+  | {
+      readonly kind: "updateChart";
+      readonly sheet: string;
+      readonly chart: string;
+      readonly name: string;
+      readonly title: string;
+      readonly source: string;
+      readonly position: string;
+    }
   /** Show this sheet to the user. */
   | { readonly kind: "activate"; readonly sheet: string };
 

@@ -51,16 +51,28 @@ function applyStep(context: Excel.RequestContext, step: PlanStep): void {
       const sheet = sheets.getItem(step.sheet);
       // String enum values, so this also runs where the Excel namespace object is emulated.
       const chart = sheet.charts.add("ColumnClustered", sheet.getRange(step.source), "Columns");
-      chart.name = step.name;
-      chart.title.text = step.title;
-      const [topLeft, bottomRight] = step.position.split(":");
-      chart.setPosition(topLeft, bottomRight);
+      finishChart(chart, step);
+      return;
+    }
+    case "updateChart": {
+      const sheet = sheets.getItem(step.sheet);
+      const chart = sheet.charts.getItem(step.chart);
+      chart.setData(sheet.getRange(step.source), "Columns");
+      finishChart(chart, step);
       return;
     }
     case "activate":
       sheets.getItem(step.sheet).activate();
       return;
   }
+}
+
+/** Title, place, then name: Excel keeps the actions before a failing one, so a chart bearing its name is complete. */
+function finishChart(chart: Excel.Chart, step: { readonly name: string; readonly title: string; readonly position: string }): void {
+  chart.title.text = step.title;
+  const [topLeft, bottomRight] = step.position.split(":");
+  chart.setPosition(topLeft, bottomRight);
+  chart.name = step.name;
 }
 
 /** Excel takes number formats as a 2-D array the size of the range. */

@@ -76,12 +76,12 @@ function queueOwnSheet(context: Excel.RequestContext, name: string) {
   area.load("formulas");
   // eslint-disable-next-line office-addins/call-sync-before-read -- a navigation property: no value is read
   const charts = sheet.charts;
-  charts.load("items/name");
+  charts.load("items/name, items/title/text");
   return { sheet, area, charts };
 }
 
 function readOwnSheet(q: ReturnType<typeof queueOwnSheet>): ExistingSheet | null {
-  return q.sheet.isNullObject ? null : { cells: q.area.formulas as CellValue[][], charts: q.charts.items.map((c) => c.name) };
+  return q.sheet.isNullObject ? null : { cells: q.area.formulas as CellValue[][], charts: q.charts.items.map((c) => ({ name: c.name, title: c.title.text })) };
 }
 
 type Where = Pick<Located, "sheet" | "address" | "table">;

@@ -27,10 +27,16 @@ export const SUMMARY_CHART = "ITS cost by recommended days";
 const SUMMARY_COLUMNS = 5;
 const SUMMARY_HEADER_ROW = 3;
 
-/** A sheet the fill writes besides the data sheet, as read: its cells over the fill's area and its chart names. */
+/** A chart as read: what the fill can check of it (Excel gives no cell address for a chart's place or data). */
+export interface ExistingChart {
+  readonly name: string;
+  readonly title: string;
+}
+
+/** A sheet the fill writes besides the data sheet, as read: its cells over the fill's area and its charts. */
 export interface ExistingSheet {
   readonly cells: readonly (readonly CellValue[])[];
-  readonly charts: readonly string[];
+  readonly charts: readonly ExistingChart[];
 }
 
 /** What the Excel side read for the fill. */
@@ -342,19 +348,21 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
       { kind: "autofitColumns", sheet: SUMMARY_SHEET, address: `A${SUMMARY_HEADER_ROW + 1}:${columnLetters(SUMMARY_COLUMNS - 1)}${summary.length}` },
     );
   }
-  // One chart: the summary sheet is the fill's own, so any chart on it is taken as the fill's (one added by a
-  // fill that Excel interrupted before naming it must not be doubled).
-  if (!existingSummary || existingSummary.charts.length === 0) {
-    last.push({
-      kind: "addChart",
-      sheet: SUMMARY_SHEET,
-      name: SUMMARY_CHART,
-      title: `Annual cost by recommended days, FY ${rates.fiscalYear}`,
-      // Day labels and the three options' totals (the Sites column is on another scale).
-      source: rangeAddress({ start: { row: SUMMARY_HEADER_ROW, column: 0 }, rows: rates.maxDays + 1, columns: 4 }),
-      position: "G2:N20",
-    });
-  }
+  // One chart. The summary sheet is the fill's own, so a chart on it is the fill's: ours by name, else the one a
+  // fill left when Excel stopped it between charts.add and the chart's name (Excel keeps the actions before a
+  // failing one). The adapter names a chart last, so a chart bearing our name and title is complete; any other
+  // is repaired in place (title, place, data, then name) rather than doubled.
+  const chart = {
+    name: SUMMARY_CHART,
+    title: `Annual cost by recommended days, FY ${rates.fiscalYear}`,
+    // Day labels and the three options' totals (the Sites column is on another scale).
+    source: rangeAddress({ start: { row: SUMMARY_HEADER_ROW, column: 0 }, rows: rates.maxDays + 1, columns: 4 }),
+    position: "G2:N20",
+  };
+  const charts = existingSummary?.charts ?? [];
+  const found = charts.find((c) => c.name === SUMMARY_CHART) ?? charts[0];
+  if (!found) last.push({ kind: "addChart", sheet: SUMMARY_SHEET, ...chart });
+  else if (found.name !== chart.name || found.title !== chart.title) last.push({ kind: "updateChart", sheet: SUMMARY_SHEET, chart: found.name, ...chart });
 
   const kept = blocks.map((steps, i) => ({ steps, bytes: blockBytesList[i], rows: blockRowsList[i] })).filter((b) => b.steps.length > 0);
   return {

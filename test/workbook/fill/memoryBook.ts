@@ -18,7 +18,7 @@ export type Grid = CellInput[][];
 
 export class MemoryBook {
   readonly sheets = new Map<string, Grid>();
-  readonly charts = new Map<string, string[]>();
+  readonly charts = new Map<string, { name: string; title: string; source: string; position: string }[]>();
   readonly tables = new Map<string, { sheet: string; address: string; totalsRow: boolean }>();
   readonly formats = new Map<string, string>();
   readonly steps: PlanStep[] = [];
@@ -64,8 +64,14 @@ export class MemoryBook {
         }
         case "addChart":
           this.grid(step.sheet);
-          this.charts.set(step.sheet, [...(this.charts.get(step.sheet) ?? []), step.name]);
+          this.charts.set(step.sheet, [...(this.charts.get(step.sheet) ?? []), { name: step.name, title: step.title, source: step.source, position: step.position }]);
           break;
+        case "updateChart": {
+          const chart = this.charts.get(step.sheet)?.find((c) => c.name === step.chart);
+          if (!chart) throw new Error(`No chart "${step.chart}" on "${step.sheet}"`);
+          Object.assign(chart, { name: step.name, title: step.title, source: step.source, position: step.position });
+          break;
+        }
         case "resizeTable": {
           const table = this.tables.get(step.table);
           if (!table) throw new Error(`No table ${step.table}`);
@@ -86,7 +92,7 @@ export class MemoryBook {
     const { rows, columns } = parseRange(OWN_SHEET_AREA);
     const existing = (name: string) =>
       this.sheets.has(name)
-        ? { cells: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.cell(name, r, c))), charts: this.charts.get(name) ?? [] }
+        ? { cells: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.cell(name, r, c))), charts: (this.charts.get(name) ?? []).map((c) => ({ name: c.name, title: c.title })) }
         : null;
     return {
       sheet,

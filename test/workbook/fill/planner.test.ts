@@ -70,7 +70,7 @@ describe("planFill, values mode", () => {
     expect(summary[4]).toEqual(["1 day", 26151, 25004, 1125, 1]);
     expect(summary[8]).toEqual(["5 days (full-time)", 130753, 125021, 5627, 1]);
     expect(summary[9]).toEqual(["All sites", 26151 + 52301 + 130753, 25004 + 50008 + 125021, 1125 + 2251 + 5627, 3]);
-    expect(book.charts.get(SUMMARY_SHEET)).toEqual([SUMMARY_CHART]);
+    expect(book.charts.get(SUMMARY_SHEET)!.map((c) => c.name)).toEqual([SUMMARY_CHART]);
     const chart = book.steps.find((s) => s.kind === "addChart") as Extract<PlanStep, { kind: "addChart" }>;
     expect(chart.source).toBe("A4:D9");
     expect(book.sheets.has(RATES)).toBe(false); // only portable formulas need the rates sheet
@@ -223,4 +223,42 @@ it("orders each block so an interrupted request is redone by the next fill: head
     "autofitColumns:F1",
     "autofitColumns:G1",
   ]);
+});
+
+describe("the summary chart after a fill that Excel stopped half-way", () => {
+  const TITLE = `Annual cost by recommended days, FY ${rates.fiscalYear}`;
+  const ours = { name: SUMMARY_CHART, title: TITLE, source: "A4:D9", position: "G2:N20" };
+  const chartSteps = (plan: ReturnType<typeof planFill>) => plan.blocks.flatMap((b) => b.steps).filter((s) => s.kind === "addChart" || s.kind === "updateChart");
+
+  /** A completed fill whose chart is then left as an interrupted one would be (Excel's default name, no title, not placed). */
+  function interrupted(chart: { name: string; title: string }) {
+    const book = new MemoryBook({ Sites: sites() });
+    fill(book, all("values"));
+    book.charts.set(SUMMARY_SHEET, [{ ...chart, source: "A4:D9", position: "" }]);
+    return book;
+  }
+
+  it.each([
+    ["added but not yet titled, placed or named", { name: "Chart 1", title: "" }],
+    ["titled and placed but not yet named", { name: "Chart 1", title: TITLE }],
+    ["named by an older fill but not titled", { name: SUMMARY_CHART, title: "" }],
+  ])("a chart %s is repaired in place, not doubled", (_, chart) => {
+    const book = interrupted(chart);
+    const plan = fill(book, all("values"));
+    expect(chartSteps(plan)).toEqual([{ kind: "updateChart", sheet: SUMMARY_SHEET, chart: chart.name, ...ours }]);
+    // The cells were complete: the repair is the only write, and no user cell is counted as a change.
+    expect(plan.blocks).toHaveLength(1);
+    expect([plan.changes, plan.additions]).toEqual([0, 0]);
+    expect(book.charts.get(SUMMARY_SHEET)).toEqual([ours]);
+    expect(planFill(book.read("Sites", REGION), all("values"), rates).blocks).toEqual([]);
+  });
+
+  it("a complete chart is left alone, and so is any other chart beside it", () => {
+    const book = new MemoryBook({ Sites: sites() });
+    fill(book, all("values"));
+    const other = { name: "Chart 2", title: "My own", source: "A4:B9", position: "P2:T9" };
+    book.charts.get(SUMMARY_SHEET)!.push(other);
+    expect(planFill(book.read("Sites", REGION), all("values"), rates).blocks).toEqual([]);
+    expect(book.charts.get(SUMMARY_SHEET)).toEqual([ours, other]);
+  });
 });
