@@ -45,6 +45,14 @@ describe("applyPlan", () => {
     expect(book.activeSheet()).toBe("Plan");
   });
 
+  it("setTable names an existing table and shows its totals row, in one sync", async () => {
+    const book = createWorkbook({ sheets: { Data: [["Days", "Cost"], [1, 26151]] }, tables: [{ name: "Table1", sheet: "Data", address: "A1:B2" }] });
+    await apply(book, { steps: [{ kind: "setTable", table: "Table1", name: "Prices", showTotals: true }] });
+    expect(book.instrumentation.syncCalls).toBe(1);
+    expect(book.table("Table1")).toBeFalsy();
+    expect(book.table("Prices")).toMatchObject({ sheet: "Data", address: "A1:B3", showTotals: true });
+  });
+
   it("queues nothing until the caller syncs", async () => {
     const book = createWorkbook({ sheets: { Data: [[""]] } });
     (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;

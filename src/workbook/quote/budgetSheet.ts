@@ -47,7 +47,7 @@ export interface BudgetSnapshot {
     readonly showTotals: boolean;
     /** Values of every cell of `address` (what formulas compute). */
     readonly values: readonly (readonly unknown[])[];
-    /** Formulas of every cell of `address` (what was written); absent in older snapshots. */
+    /** Formulas of every cell of `address` (what was written); without them no unused last row is recognised. */
     readonly formulas?: readonly (readonly unknown[])[];
     /** Formulas of the row just below the table, across its columns: the row the table grows into. */
     readonly below: readonly unknown[];
