@@ -1,6 +1,6 @@
 import { createWorkbook } from "../../src/preview/excel-emulation";
 import { applyPlan } from "../../src/workbook/excel/apply";
-import type { WorkbookPlan } from "../../src/workbook/plan";
+import type { PlanStep, WorkbookPlan } from "../../src/workbook/plan";
 
 /** Applies a plan the way the writers do: one Excel.run, one sync. */
 async function apply(book: ReturnType<typeof createWorkbook>, plan: WorkbookPlan) {
@@ -9,6 +9,25 @@ async function apply(book: ReturnType<typeof createWorkbook>, plan: WorkbookPlan
     applyPlan(context, plan);
     await context.sync();
   });
+}
+
+const CHART = { sheet: "Plan", name: "PriceChart", title: "Cost by days", source: "A1:B3", position: "E2:K15" };
+const CHART_STEPS: Record<"addChart" | "updateChart", PlanStep> = { addChart: { kind: "addChart", ...CHART }, updateChart: { kind: "updateChart", chart: "Chart 1", ...CHART } };
+const CHART_MODEL = { name: "PriceChart", type: "ColumnClustered", title: "Cost by days", source: "A1:B3", seriesBy: "Columns", position: "E2:K15" };
+
+/** A sheet of data, with (`bare`) a chart as Excel leaves one when its batch fails right after charts.add. */
+async function withChart(bare: boolean) {
+  const book = createWorkbook({ sheets: { Plan: [["Days", "Cost"], [1, 10], [2, 20]] } });
+  (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;
+  if (bare) {
+    await book.Excel.run(async (context: Excel.RequestContext) => {
+      const sheet = context.workbook.worksheets.getItem("Plan");
+      sheet.charts.add("ColumnClustered", sheet.getRange("A1:B2"), "Rows");
+      await context.sync();
+    });
+  }
+  book.instrumentation.reset();
+  return book;
 }
 
 describe("applyPlan", () => {
@@ -51,6 +70,29 @@ describe("applyPlan", () => {
     expect(book.instrumentation.syncCalls).toBe(1);
     expect(book.table("Table1")).toBeFalsy();
     expect(book.table("Prices")).toMatchObject({ sheet: "Data", address: "A1:B3", showTotals: true });
+  });
+
+  it("updateChart makes an existing chart the one addChart makes: data, title, place, then name", async () => {
+    const book = await withChart(true);
+    await apply(book, { steps: [CHART_STEPS.updateChart] });
+    expect(book.instrumentation.syncCalls).toBe(1);
+    expect(book.charts("Plan")).toEqual([{ ...CHART_MODEL, id: expect.any(String) }]);
+    // A repaired chart cannot be told from a new one.
+    const fresh = await withChart(false);
+    await apply(fresh, { steps: [CHART_STEPS.addChart] });
+    expect(fresh.charts("Plan")).toEqual([{ ...CHART_MODEL, id: expect.any(String) }]);
+  });
+
+  it.each(["addChart", "updateChart"] as const)("%s names the chart last: wherever Excel fails, a chart bearing the name is titled and placed", async (kind) => {
+    const whole = await withChart(kind === "updateChart");
+    await apply(whole, { steps: [CHART_STEPS[kind]] });
+    const actions = whole.instrumentation.requests.reduce((sum, r) => sum + r.actions, 0);
+    for (let at = 1; at <= actions; at++) {
+      const book = await withChart(kind === "updateChart");
+      book.instrumentation.failAction(at);
+      await expect(apply(book, { steps: [CHART_STEPS[kind]] })).rejects.toMatchObject({ code: "GeneralException" });
+      for (const c of book.charts("Plan").filter((c) => c.name === CHART_MODEL.name)) expect({ at, c }).toEqual({ at, c: { ...CHART_MODEL, id: expect.any(String) } });
+    }
   });
 
   it("queues nothing until the caller syncs", async () => {
