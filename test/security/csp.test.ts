@@ -34,7 +34,6 @@ describe("source maps", () => {
   });
 
   test("the development build's source maps need no eval either, so the pane runs under the same policy", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const dev = require("../../webpack.config.js")({}, { mode: "development" });
     expect(String(dev.devtool)).not.toContain("eval");
   });

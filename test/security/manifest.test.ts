@@ -14,7 +14,6 @@ const PROD_URL = "https://its.example.test/addin/";
 /** The production manifest, built by the project's own rewrite of dev URLs (CopyPlugin + RewriteDevUrls only). */
 async function productionManifest(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "security-manifest-"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require("../../webpack.config.js")({ urlProd: PROD_URL }, { mode: "production" });
   config.entry = { functions: "./src/core/index.ts" }; // any small entry: only the copied manifest matters here
   config.output = { ...config.output, path: dir };

@@ -22,7 +22,6 @@ type RuleLike = { loader?: string; use?: unknown; options?: object };
 
 export async function buildProduction(): Promise<ProductionBuild> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "security-build-"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require("../../webpack.config.js")({ urlProd: PROD_URL }, { mode: "production" });
   const devtool = config.devtool;
   config.mode = "production";
