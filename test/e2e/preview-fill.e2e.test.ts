@@ -10,22 +10,10 @@ import type { Page } from "playwright-core";
 import { CURRENT_RATES, annualCost, parseEnrollment, recommendDays } from "../../src/core";
 import { SAMPLE_ROWS, SAMPLE_SHEET } from "../../src/preview/sample";
 import { MODE_LABELS, type FillMode } from "../../src/workbook/fill";
-import { type Browser, launch, watchErrors } from "./support/browser";
-import { serveDirectory } from "./support/server";
-const { buildPreview } = require("./preview-support/buildPreview.js") as { buildPreview: () => Promise<string> };
+import { previewSession } from "./preview-support/session";
 
 const DOCS = resolve(__dirname, "../../docs");
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDirectory(await buildPreview());
-  browser = await launch(null, { width: 1440, height: 900 });
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const preview = previewSession();
 
 const money = (n: number) => `$${n.toLocaleString("en-US")}`;
 
@@ -45,9 +33,7 @@ async function fill(page: Page, mode: FillMode) {
 }
 
 test.each<FillMode>(["live", "portable", "values"])("fill the sample sheet, %s: the grid shows every site's days and prices", async (mode) => {
-  const page = await browser.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server.url}preview.html`);
+  const { page, errors } = await preview.open();
   await page.getByRole("tab", { name: "Fill a sheet" }).waitFor();
   await fill(page, mode);
 

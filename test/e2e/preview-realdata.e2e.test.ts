@@ -8,26 +8,13 @@ import { resolve } from "path";
 import { CURRENT_RATES, annualCost, parseEnrollment, recommendDays } from "../../src/core";
 import { parseCsv } from "../../src/preview/files";
 import { MODE_LABELS } from "../../src/workbook/fill";
-import { type Browser, launch, watchErrors } from "./support/browser";
-import { serveDirectory } from "./support/server";
-const { buildPreview } = require("./preview-support/buildPreview.js") as { buildPreview: () => Promise<string> };
+import { previewSession } from "./preview-support/session";
 
 const CSV = resolve(__dirname, "../../../shared/data/lausd-enrollment/enrollment-2019-20-cde.csv");
 const present = existsSync(CSV);
 if (!present) console.warn(`Skipping the real-data preview test: ${CSV} is absent (see the team's shared data folder).`);
 
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!present) return;
-  server = await serveDirectory(await buildPreview());
-  browser = await launch(null, { width: 1440, height: 900 });
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const preview = previewSession(present);
 
 (present ? test : test.skip)("the 1,008 schools of 2019-20: opened as CSV, filled with live formulas, totals per option match the core", async () => {
   const rows = parseCsv(readFileSync(CSV, "utf8")).filter((r) => r.some((v) => v !== ""));
@@ -36,9 +23,7 @@ afterAll(async () => {
   expect(days).toHaveLength(1008);
   const expected = CURRENT_RATES.options.map((o) => days.reduce((sum, d) => sum + annualCost(d, o.number, CURRENT_RATES), 0));
 
-  const page = await browser.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server.url}preview.html`);
+  const { page, errors } = await preview.open();
   await page.getByTestId("open-file").setInputFiles(CSV);
   await page.getByTestId("preview-status").getByText(/Opened enrollment-2019-20-cde\.csv/).waitFor();
   const syncsBefore = (await page.evaluate("window.__excelWorkbook.instrumentation.syncCalls")) as number;

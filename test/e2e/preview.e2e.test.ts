@@ -9,22 +9,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import type { Page } from "playwright-core";
-import { type Browser, launch, watchErrors } from "./support/browser";
-import { serveDirectory } from "./support/server";
-const { buildPreview } = require("./preview-support/buildPreview.js") as { buildPreview: () => Promise<string> };
+import { previewSession } from "./preview-support/session";
 
 const DOCS = resolve(__dirname, "../../docs");
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDirectory(await buildPreview());
-  browser = await launch(null, { width: 1440, height: 900 });
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const preview = previewSession();
 
 type Book = {
   values(sheet: string, address: string): unknown[][];
@@ -36,9 +24,7 @@ type Book = {
 const book = <T>(page: Page, read: (b: Book) => T): Promise<T> => page.evaluate(`(${read.toString()})(window.__excelWorkbook)`) as Promise<T>;
 
 async function openPreview(query = ""): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server.url}preview.html${query}`);
+  const { page, errors } = await preview.open(query);
   await page.getByRole("button", { name: "Add to budget sheet" }).waitFor();
   await page.locator('td[data-cell="C7"]', { hasText: "523" }).waitFor();
   return { page, errors };
