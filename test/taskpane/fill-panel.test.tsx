@@ -111,6 +111,63 @@ test("asks before replacing cells that hold something, saying how many, and writ
   expect(book.cell("Sites", 1, 3)).not.toBe(9);
 });
 
+test("a target cell typed into between Read and Fill is not overwritten: Fill reads again and asks, with the fresh count", async () => {
+  const book = new MemoryBook({ Sites: sites() });
+  const excel = fakeExcel(book);
+  const { user } = setup(excel);
+  await user.click(screen.getByRole("button", { name: "Read sites" }));
+  expect(screen.queryByText(/would change: you will be asked to confirm/)).toBeNull();
+  await user.click(screen.getByRole("radio", { name: /Values only/ }));
+  // The user types into the "Recommended days" column (D) after the preview was read.
+  book.sheets.get("Sites")![1][3] = 9;
+
+  await user.click(fillButton());
+  expect(await screen.findByRole("alertdialog", { name: "Replace 1 cell?" })).toBeVisible();
+  expect(excel.read).toHaveBeenCalledTimes(2);
+  expect(excel.read).toHaveBeenLastCalledWith({ kind: "usedRange" }, expect.anything());
+  expect(excel.write).not.toHaveBeenCalled();
+  // The preview is the fresh read's.
+  expect(screen.getByText("1 non-empty cell would change: you will be asked to confirm.")).toBeVisible();
+
+  // Another cell changes while the question is open: "Replace" asks again with the new count and writes nothing.
+  book.sheets.get("Sites")![2][3] = "ask the principal";
+  await user.click(screen.getByRole("button", { name: "Replace and fill" }));
+  expect(await screen.findByRole("alertdialog", { name: "Replace 2 cells?" })).toBeVisible();
+  expect(excel.write).not.toHaveBeenCalled();
+  expect([book.cell("Sites", 1, 3), book.cell("Sites", 2, 3)]).toEqual([9, "ask the principal"]);
+
+  // Confirmed for exactly what the sheet holds: written.
+  await user.click(screen.getByRole("button", { name: "Replace and fill" }));
+  await screen.findByText("Sheet filled");
+  expect(excel.write).toHaveBeenCalledTimes(1);
+  expect([book.cell("Sites", 1, 3), book.cell("Sites", 2, 3)]).toEqual([1, 3]);
+});
+
+test("an enrollment changed between Read and Fill is filled from its new value", async () => {
+  const book = new MemoryBook({ Sites: sites() });
+  const excel = fakeExcel(book);
+  const { user } = setup(excel);
+  await user.click(screen.getByRole("button", { name: "Read sites" }));
+  await user.click(screen.getByRole("radio", { name: /Values only/ }));
+  book.sheets.get("Sites")![1][1] = 801;
+  await user.click(fillButton());
+  await screen.findByText("Sheet filled");
+  expect(book.cell("Sites", 1, 3)).toBe(5);
+});
+
+test("columns that moved between Read and Fill are shown again and nothing is written", async () => {
+  const book = new MemoryBook({ Sites: sites() });
+  const excel = fakeExcel(book);
+  const { user } = setup(excel);
+  await user.click(screen.getByRole("button", { name: "Read sites" }));
+  // Someone swaps the School and Norm Enrollment columns.
+  for (const row of book.sheets.get("Sites")!) [row[0], row[1]] = [row[1], row[0]];
+  await user.click(fillButton());
+  expect(await screen.findByText("The sites moved since they were read")).toBeVisible();
+  expect(excel.write).not.toHaveBeenCalled();
+  expect(screen.getByRole("combobox", { name: "Enrollment column" })).toHaveDisplayValue("A: Norm Enrollment");
+});
+
 test("a second fill of the same data says there is nothing to change", async () => {
   const book = new MemoryBook({ Sites: sites() });
   const excel = fakeExcel(book);

@@ -17,7 +17,7 @@ import { BAND_READING, CURRENT_RATES, type OptionNumber } from "../../core";
 import { type FillProgress, type FillScope, type ReadResult, type RunOptions, type WriteResult, listTables, readFillSource, writeFill } from "../../workbook/excel/fill";
 import { type FillMode, type FillPlan, type FillSource, MODE_LABELS, SUMMARY_SHEET, detectColumns } from "../../workbook/fill";
 import { paneStyles as css } from "../styles";
-import { bandRows, columnChoices, confirmText, count, optionOrder, planFor, whereText } from "./fillView";
+import { bandRows, columnChoices, confirmText, count, optionOrder, planFor, sameLayout, samePlan, whereText } from "./fillView";
 
 const rates = CURRENT_RATES;
 const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
@@ -53,9 +53,12 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
   const [options, setOptions] = useState<OptionNumber[]>([1, 2, 3]);
   const [mode, setMode] = useState<FillMode>("portable");
   const [progress, setProgress] = useState<FillProgress | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  /** The plan the confirmation asks about; only this exact plan may be written on "Replace". */
+  const [confirming, setConfirming] = useState<FillPlan | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const abort = useRef<AbortController | null>(null);
+  // The scope of the last read: Fill reads the same cells again, whatever the pickers show since.
+  const readScope = useRef<FillScope | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const busy = progress !== null;
 
@@ -73,6 +76,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
   async function chooseScope(kind: ScopeKind) {
     setScopeKind(kind);
     setSource(null);
+    setConfirming(null);
     if (kind !== "table" || tables) return;
     try {
       const found = await excel.listTables();
@@ -83,23 +87,34 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
     }
   }
 
-  async function read() {
-    const scope: FillScope = scopeKind === "table" ? { kind: "table", name: tableName } : { kind: scopeKind };
+  /** Reads the scope; on failure or Cancel says so and returns null. */
+  async function readSource(scope: FillScope): Promise<FillSource | null> {
     abort.current = new AbortController();
     setStatus(null);
     setProgress({ phase: "read", done: 0, total: 0 });
     const result = await excel.read(scope, { onProgress: setProgress, signal: abort.current.signal });
     setProgress(null);
-    if (result.kind === "failed") return setStatus({ intent: "error", title: "Could not read the sites", text: result.message });
-    if (result.kind === "cancelled") return setStatus({ intent: "warning", title: "Reading cancelled", text: "Nothing was changed." });
-    const detected = detectColumns(result.source.formulas[0] ?? [], rates);
+    if (result.kind === "failed") setStatus({ intent: "error", title: "Could not read the sites", text: result.message });
+    if (result.kind === "cancelled") setStatus({ intent: "warning", title: "Reading cancelled", text: "Nothing was changed." });
+    return result.kind === "read" ? result.source : null;
+  }
+
+  function show(read: FillSource) {
+    const detected = detectColumns(read.formulas[0] ?? [], rates);
     setEnrollmentColumn(detected.enrollment ?? -1);
     setSiteColumn(detected.site);
-    setSource(result.source);
+    setSource(read);
+  }
+
+  async function read() {
+    const scope: FillScope = scopeKind === "table" ? { kind: "table", name: tableName } : { kind: scopeKind };
+    readScope.current = scope;
+    setConfirming(null); // a question about the earlier read no longer applies
+    const read = await readSource(scope);
+    if (read) show(read);
   }
 
   async function write(fill: FillPlan) {
-    setConfirming(false);
     abort.current = new AbortController();
     setProgress({ phase: "write", done: 0, total: fill.blocks.length });
     const result = await excel.write(fill, { onProgress: setProgress, signal: abort.current.signal });
@@ -125,14 +140,33 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
     });
   }
 
-  function fill() {
-    if (!plan) return;
-    if (plan.blocks.length === 0) {
-      setStatus({ intent: "success", title: "Already up to date", text: "The sheet already holds this fill: nothing to change." });
-      return;
+  /**
+   * The sheet may have been edited since "Read sites": read it again and plan from what it holds now,
+   * so no non-empty cell is replaced without a confirmation of this very plan (`confirmed`).
+   */
+  async function fill(confirmed: FillPlan | null) {
+    setConfirming(null);
+    const before = source;
+    if (!before || !readScope.current) return;
+    const fresh = await readSource(readScope.current);
+    if (!fresh) return;
+    const choice = { enrollmentColumn, siteColumn, options, mode };
+    if (!sameLayout(before, fresh, choice)) {
+      show(fresh);
+      return setStatus({
+        intent: "warning",
+        title: "The sites moved since they were read",
+        text: "Nothing was written. Check the columns and the preview below, then choose Fill again.",
+      });
     }
-    if (plan.changes > 0) setConfirming(true);
-    else void write(plan);
+    setSource(fresh); // the preview shows what is written
+    const next = planFor(fresh, choice, rates).plan;
+    if (!next) return; // the preview shows why the choice no longer fits
+    if (next.blocks.length === 0) {
+      return setStatus({ intent: "success", title: "Already up to date", text: "The sheet already holds this fill: nothing to change." });
+    }
+    if (next.changes > 0 && !(confirmed && samePlan(confirmed, next))) return setConfirming(next);
+    await write(next);
   }
 
   const toggleOption = (option: OptionNumber, on: boolean) =>
@@ -225,26 +259,26 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
           )}
           {plan && <Preview plan={plan} />}
           <div style={css.actions}>
-            <Button appearance="primary" onClick={fill} disabled={busy || confirming || !plan}>
+            <Button appearance="primary" onClick={() => void fill(null)} disabled={busy || confirming !== null || !plan}>
               Fill {count(source.region.rows - 1, "row")}
             </Button>
           </div>
         </>
       )}
 
-      {confirming && plan && (
+      {confirming && (
         // An inline alert dialog: the pane stays small (a modal Dialog would cost the bundle budget), and
         // nothing is written until the user answers.
         <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-labelledby="fill-confirm-title" aria-describedby="fill-confirm-text">
           <MessageBarBody>
-            <MessageBarTitle id="fill-confirm-title">Replace {count(plan.changes, "cell")}?</MessageBarTitle>
-            <span id="fill-confirm-text">{confirmText(plan)}</span>
+            <MessageBarTitle id="fill-confirm-title">Replace {count(confirming.changes, "cell")}?</MessageBarTitle>
+            <span id="fill-confirm-text">{confirmText(confirming)}</span>
           </MessageBarBody>
           <MessageBarActions>
-            <Button ref={confirmRef} appearance="primary" onClick={() => void write(plan)}>
+            <Button ref={confirmRef} appearance="primary" onClick={() => void fill(confirming)}>
               Replace and fill
             </Button>
-            <Button onClick={() => setConfirming(false)}>Don&apos;t fill</Button>
+            <Button onClick={() => setConfirming(null)}>Don&apos;t fill</Button>
           </MessageBarActions>
         </MessageBar>
       )}
