@@ -272,20 +272,21 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
         count(d);
       });
     }
-    // Order inside a block: headers, their bold, formats, then the rows' cells. Excel keeps the actions of a
-    // request that fails part-way, and a later fill rewrites only blocks whose cells differ, so the rows'
-    // cells go last: while they are not all right, a new fill redoes every step of the block.
+    // Order inside a block: the headers' bold, the headers, formats, then the rows' cells. Excel keeps the
+    // actions of a request that fails part-way, and a later fill rewrites only blocks whose cells differ, so
+    // cells go last (in a block of the header row alone, the headers): while they are not all right, a new
+    // fill redoes every step of the block.
     const steps: PlanStep[] = [];
     if (dirty) {
       const dataTop = Math.max(start, 1);
       const range = (top: number, rows: number, column: number, columns: number) =>
         rangeAddress({ start: { row: firstRow + top, column: sheetColumn(column) }, rows, columns });
       if (start === 0) {
-        runs.forEach((run, k) => steps.push({ kind: "setCells", sheet, address: range(0, 1, run[0].column, run.length), cells: [cellsByRun[k][0]] }));
         // The fill's own headers are bold, like a header row; a header the user renamed keeps its style.
         for (const t of targets.filter((t) => t.header === (t.option === null ? DAYS_HEADER : costHeader(t.option, rates)))) {
           steps.push({ kind: "setBold", sheet, address: at(firstRow, sheetColumn(t.column)) });
         }
+        runs.forEach((run, k) => steps.push({ kind: "setCells", sheet, address: range(0, 1, run[0].column, run.length), cells: [cellsByRun[k][0]] }));
       }
       if (end > dataTop) {
         for (const t of targets) steps.push({ kind: "setNumberFormat", sheet, address: range(dataTop, end - dataTop, t.column, 1), format: formatOf(t) });

@@ -204,15 +204,17 @@ it("refuses a choice that does not fit the data, saying what to do", () => {
   expect(() => planFill(filled, { ...all("values"), enrollmentColumn: 3 }, rates)).toThrow(/where the fill writes its results/);
 });
 
-it("orders each block so an interrupted request is redone by the next fill: headers, bold, formats, then the rows' cells", () => {
+const stepsOnSites = (steps: readonly PlanStep[]) =>
+  steps.filter((s) => "sheet" in s && s.sheet === "Sites").map((s) => `${s.kind}:${"address" in s ? s.address : ""}`);
+
+it("orders each block so an interrupted request is redone by the next fill: bold, headers, formats, then the rows' cells", () => {
   const plan = planFill(new MemoryBook({ Sites: sites() }).read("Sites", REGION), all("values"), rates);
-  const kinds = plan.blocks[0].steps.filter((s) => "sheet" in s && s.sheet === "Sites").map((s) => `${s.kind}:${"address" in s ? s.address : ""}`);
-  expect(kinds).toEqual([
-    "setCells:D1:G1",
+  expect(stepsOnSites(plan.blocks[0].steps)).toEqual([
     "setBold:D1",
     "setBold:E1",
     "setBold:F1",
     "setBold:G1",
+    "setCells:D1:G1",
     "setNumberFormat:D2:D7",
     "setNumberFormat:E2:E7",
     "setNumberFormat:F2:F7",
@@ -223,6 +225,12 @@ it("orders each block so an interrupted request is redone by the next fill: head
     "autofitColumns:F1",
     "autofitColumns:G1",
   ]);
+});
+
+it("writes the headers after their bold in a block of the header row alone, so a fill stopped in between is redone", () => {
+  const plan = planFill(new MemoryBook({ Sites: sites() }).read("Sites", REGION), all("values"), rates, 1);
+  const writes = stepsOnSites(plan.blocks[0].steps).filter((s) => !s.startsWith("autofitColumns"));
+  expect(writes).toEqual(["setBold:D1", "setBold:E1", "setBold:F1", "setBold:G1", "setCells:D1:G1"]);
 });
 
 describe("the summary chart after a fill that Excel stopped half-way", () => {
