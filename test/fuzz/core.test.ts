@@ -5,7 +5,6 @@
 import fc from "fast-check";
 import { RATE_TABLES, annualCost, compareOptions, pricePurchase, recommendDays, type OptionNumber } from "../../src/core";
 
-if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
 
 const enrollment = fc.oneof(
   fc.integer({ min: 0, max: 5000 }),

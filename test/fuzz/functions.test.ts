@@ -19,7 +19,6 @@ import { anyCell, anyNumber, daysCell, matrixOf, numericText, optionArg } from "
 import { CustomFunctionError, ErrorCode, installCustomFunctionsRuntime } from "./customFunctionsRuntime";
 
 installCustomFunctionsRuntime();
-if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
 
 const rates = CURRENT_RATES;
 /** Total cells handed to the functions in this file; the last test checks the run was big enough. */

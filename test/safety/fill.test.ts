@@ -30,7 +30,6 @@ import {
 import { actionHooks, lightEvaluator } from "./emulationHooks";
 import { cellChanges, inRange } from "./workbookDiff";
 
-if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
 
 const rates = CURRENT_RATES;
 const RATES_SHEET = ratesSheetName(rates);

@@ -19,7 +19,6 @@ import { BUDGET_HEADERS, BUDGET_SHEET, BUDGET_TABLE, type SiteQuote, rowCells } 
 import { actionHooks, lightEvaluator } from "./emulationHooks";
 import { cellChanges, inRange } from "./workbookDiff";
 
-if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
 
 const rates = CURRENT_RATES;
 const WORKBOOKS = 300;
