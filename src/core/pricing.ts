@@ -31,6 +31,11 @@ export function parseDays(input: unknown, rates: RateTable): Parsed<number> {
   return ok(days);
 }
 
+const DOLLARS = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+
+/** Whole dollars as budget staff read them: 75013 -> "$75,013". */
+export const formatDollars = (amount: number): string => DOLLARS.format(amount);
+
 const normalize = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 /** How to write each option, for messages: `1 or "Full Year", 2 or "Outside Summer", ...`. */

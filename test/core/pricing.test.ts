@@ -1,4 +1,4 @@
-import { CURRENT_RATES, optionChoices, parseDays, parseOption } from "../../src/core";
+import { CURRENT_RATES, formatDollars, optionChoices, parseDays, parseOption } from "../../src/core";
 
 describe("parseOption", () => {
   it.each([
@@ -61,5 +61,11 @@ describe("parseDays", () => {
 
   it("treats a blank as blank", () => {
     expect(parseDays("", CURRENT_RATES)).toEqual({ kind: "blank" });
+  });
+});
+
+describe("formatDollars", () => {
+  it("shows whole dollars with thousands separators", () => {
+    expect([0, 1125, 75013, 130753, 78477955].map(formatDollars)).toEqual(["$0", "$1,125", "$75,013", "$130,753", "$78,477,955"]);
   });
 });

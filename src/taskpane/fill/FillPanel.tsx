@@ -13,14 +13,13 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { type CSSProperties, useEffect, useMemo, useRef, useState } from "react";
-import { BAND_READING, CURRENT_RATES, type OptionNumber } from "../../core";
+import { BAND_READING, CURRENT_RATES, type OptionNumber, formatDollars } from "../../core";
 import { type FillProgress, type FillScope, type ReadResult, type RunOptions, type WriteResult, listTables, readFillSource, writeFill } from "../../workbook/excel/fill";
 import { type FillMode, type FillPlan, type FillSource, MODE_LABELS, SUMMARY_SHEET, detectColumns } from "../../workbook/fill";
 import { paneStyles as css } from "../styles";
 import { bandRows, columnChoices, confirmText, count, optionOrder, planFor, sameLayout, samePlan, whereText } from "./fillView";
 
 const rates = CURRENT_RATES;
-const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 
 /** The workbook side of the tab; the pane passes Excel's, tests and the preview may pass their own. */
 export interface FillExcel {
@@ -172,7 +171,11 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
   const toggleOption = (option: OptionNumber, on: boolean) =>
     setOptions((current) => optionOrder(on ? [...current, option] : current.filter((o) => o !== option)));
 
-  const columns = source ? columnChoices(source) : [];
+  const columnOptions = (source ? columnChoices(source) : []).map((c) => (
+    <option key={c.index} value={c.index}>
+      {c.label}
+    </option>
+  ));
   return (
     <section style={css.form} aria-label="Fill a sheet">
       <Text style={css.note}>
@@ -211,21 +214,13 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
           <Field label="Enrollment column" validationMessage={enrollmentColumn < 0 ? "No header looks like an enrollment. Choose the column." : undefined}>
             <Select value={String(enrollmentColumn)} onChange={(_, d) => setEnrollmentColumn(Number(d.value))} disabled={busy}>
               {enrollmentColumn < 0 && <option value="-1">Choose a column</option>}
-              {columns.map((c) => (
-                <option key={c.index} value={c.index}>
-                  {c.label}
-                </option>
-              ))}
+              {columnOptions}
             </Select>
           </Field>
           <Field label="Site name column">
             <Select value={siteColumn === null ? "" : String(siteColumn)} onChange={(_, d) => setSiteColumn(d.value === "" ? null : Number(d.value))} disabled={busy}>
               <option value="">None</option>
-              {columns.map((c) => (
-                <option key={c.index} value={c.index}>
-                  {c.label}
-                </option>
-              ))}
+              {columnOptions}
             </Select>
           </Field>
           <div role="group" aria-labelledby="fill-options-label" style={group}>
@@ -369,7 +364,7 @@ function Preview({ plan }: { plan: FillPlan }) {
                 {o.name}
                 {chosen.has(o.number) ? "" : " (not added)"}
               </th>
-              <td style={{ ...css.cell, ...css.number }}>{dollars.format(preview.totals[i])}</td>
+              <td style={{ ...css.cell, ...css.number }}>{formatDollars(preview.totals[i])}</td>
             </tr>
           ))}
         </tbody>

@@ -12,14 +12,13 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { BAND_READING, CURRENT_RATES, compareOptions, type OptionNumber } from "../../core";
+import { BAND_READING, CURRENT_RATES, compareOptions, type OptionNumber, formatDollars } from "../../core";
 import { BUDGET_SHEET, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, sheetNameProblem } from "../../workbook/quote/budgetSheet";
 import type { AddQuoteResult } from "../../workbook/excel/quote";
 import { paneStyles as css } from "../styles";
 import { type OptionChoice, type QuoteFormState, initialForm, viewOf } from "./quoteForm";
 
 const rates = CURRENT_RATES;
-const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const DAY_CHOICES = Array.from({ length: rates.maxDays + 1 }, (_, d) => d);
 const daysText = (n: number) => `${n} ${n === 1 ? "day" : "days"} a week`;
 
@@ -65,7 +64,7 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
         setStatus({
           intent: "success",
           title: result.action === "added" ? "Added" : "Updated",
-          text: `${view.quote.site}: ${dollars.format(view.priced?.total ?? 0)} a year, row ${result.row} of sheet "${result.sheet}".`,
+          text: `${view.quote.site}: ${formatDollars(view.priced?.total ?? 0)} a year, row ${result.row} of sheet "${result.sheet}".`,
         });
         return;
       case "confirmUpdate":
@@ -194,7 +193,7 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
                     {chosen ? " (chosen)" : ""}
                   </th>
                   <td style={{ ...css.cell, ...css.nowrap }}>{line.option.shortPeriod}</td>
-                  <td style={{ ...css.cell, ...css.number }}>{dollars.format(line.cost)}</td>
+                  <td style={{ ...css.cell, ...css.number }}>{formatDollars(line.cost)}</td>
                 </tr>
               );
             })}
@@ -205,7 +204,7 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
       <div aria-live="polite">
         {view.priced && (
           <Text as="p" style={css.total}>
-            Quote total: {dollars.format(view.priced.total)} a year ({view.priced.description})
+            Quote total: {formatDollars(view.priced.total)} a year ({view.priced.description})
           </Text>
         )}
       </div>

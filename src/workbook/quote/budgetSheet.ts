@@ -3,7 +3,7 @@
  * adds or updates that site's row of the "ITS Budget" table, or into a question for the user.
  * Pure code: the Excel side (../excel/quote.ts) reads the snapshot and applies the plan.
  */
-import { type Purchase, type RateTable, adviceFor, optionByNumber, pricePurchase, recommendDays } from "../../core";
+import { type Purchase, type RateTable, adviceFor, formatDollars, optionByNumber, pricePurchase, recommendDays } from "../../core";
 import { cellAddress, columnLetters, parseRange, rangeAddress, type RangeRef } from "../address";
 import type { CellInput, PlanStep, WorkbookPlan } from "../plan";
 
@@ -284,7 +284,6 @@ function noteFor(quote: SiteQuote, recommended: number | null, description: stri
   return parts.join(" ");
 }
 
-const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 
 /** "Outside Summer, 3 days a week, $75,013": the row as it stands, for the update question. */
 function describeRow(row: readonly unknown[]): string {
@@ -294,7 +293,7 @@ function describeRow(row: readonly unknown[]): string {
     row[COL.Option],
     `${row[COL["Days bought"]]} days a week`,
     ...(isEmptyCell(summer) ? [] : [`${summer} Summer Only days`]),
-    typeof cost === "number" ? dollars.format(cost) : String(cost ?? ""),
+    typeof cost === "number" ? formatDollars(cost) : String(cost ?? ""),
   ].join(", ");
 }
 
