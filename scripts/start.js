@@ -14,32 +14,15 @@ const https = require("https");
 const net = require("net");
 const os = require("os");
 const path = require("path");
+const { pidFile, alive, readPid } = require("./server-pid");
 
 const root = path.resolve(__dirname, "..");
-const pidFile = path.join(root, ".preview-server.pid");
 const logFile = path.join(root, ".preview-server.log");
 const port = Number(process.env.npm_package_config_dev_server_port || 3000);
 const certDir = path.join(os.homedir(), ".office-addin-dev-certs");
 const certFiles = { ca: path.join(certDir, "ca.crt"), cert: path.join(certDir, "localhost.crt"), key: path.join(certDir, "localhost.key") };
 const manifest = path.join(root, "manifest.xml");
 const base = `https://localhost:${port}/`;
-
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-function readPid() {
-  try {
-    return JSON.parse(fs.readFileSync(pidFile, "utf8"));
-  } catch {
-    return null;
-  }
-}
 
 /** Days the localhost certificate is still valid (negative when expired), or null when unreadable. */
 function certificateDaysLeft() {

@@ -5,24 +5,13 @@
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
+const { pidFile, alive, readPid } = require("./server-pid");
 
 const root = path.resolve(__dirname, "..");
-const pidFile = path.join(root, ".preview-server.pid");
-
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function main() {
-  let info;
-  try {
-    info = JSON.parse(fs.readFileSync(pidFile, "utf8"));
-  } catch {
+  const info = readPid();
+  if (!info) {
     console.log("Nothing to stop: no .preview-server.pid (npm start is not running from this folder).");
     return;
   }
