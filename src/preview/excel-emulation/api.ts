@@ -3,7 +3,8 @@
  * implements the listed members of its @types/office-js interface with office.js's semantics (load
  * before read, writes applied at sync, errors at sync); any other member throws (see guard).
  */
-import { type RangeRef, parseRange, quoteSheetName, rangeAddress } from "../../workbook/address";
+import { type RangeRef, parseRange, rangeAddress } from "../../workbook/address";
+import { sheetPrefix } from "./formula-syntax";
 import { ClientCollection, ClientObject, type PropertyDef, type RequestContext, guard } from "./client";
 import { NotEmulatedError } from "./errors";
 import {
@@ -63,7 +64,7 @@ function valueType(v: CellValue): string {
 /** What a Range passed as an argument stands for, resolved when the action runs. */
 const rangeTarget = (range: Excel.Range): RangeTarget => (range as unknown as ClientObject<RangeTarget>).argumentTarget();
 
-const fullAddress = (t: RangeTarget) => `${quoteSheetName(t.sheet.name)}!${rangeAddress(t.ref)}`;
+const fullAddress = (t: RangeTarget) => `${sheetPrefix(t.sheet.name)}!${rangeAddress(t.ref)}`;
 
 function writeInputs(t: RangeTarget, input: unknown, what: string): void {
   const cells = cellsOf<CellValue>(input, t.ref, what);

@@ -17,9 +17,9 @@ import {
   SimpleRangeValue,
 } from "hyperformula";
 import { itsCost, itsDays, itsRates } from "../../functions/functions";
-import { quoteSheetName } from "../../workbook/address";
 import { errorCodeOf } from "./custom-functions-shim";
-import { type CellValue, type FormulaEvaluator, MAX_COLUMNS, type SheetModel, type WorkbookModel, isFormula } from "./model";
+import { type CellValue, type FormulaEvaluator, MAX_COLUMNS, type SheetModel, type WorkbookModel, isFormulaCell } from "./model";
+import { parseFormula, sheetPrefix } from "./formula-syntax";
 import { expandStructuredRefs } from "./structured-refs";
 
 type Ast = Parameters<FunctionPlugin["evaluateAst" & keyof FunctionPlugin]>[0];
@@ -176,7 +176,7 @@ export function hyperFormulaEvaluator(): FormulaEvaluator {
     }
     return (sheet: SheetModel, row: number, column: number) => {
       const id = hf.getSheetId(sheet.name);
-      if (id === undefined) throw new Error(`Excel emulation: no sheet ${quoteSheetName(sheet.name)} in the formula engine.`);
+      if (id === undefined) throw new Error(`Excel emulation: no sheet ${sheetPrefix(sheet.name)} in the formula engine.`);
       return toCellValue(hf.getCellValue({ sheet: id, row, col: column }));
     };
   };
@@ -207,10 +207,26 @@ function update(hf: HyperFormula, book: WorkbookModel, edits: ReturnType<Workboo
 
 /** What HyperFormula gets for a cell: formulas with table references made A1, text kept as text. */
 function engineInput(book: WorkbookModel, sheet: SheetModel, row: number, column: number): CellValue | null {
-  const input = sheet.cell(row, column)?.input;
-  if (input === undefined) return null;
+  const cell = sheet.cell(row, column);
+  if (cell?.input === undefined) return null;
+  const input = cell.input;
+  if (isFormulaCell(cell)) {
+    // A name that is not defined is #NAME? in Excel ("=-Lincoln Annex"); HyperFormula cannot parse some of them (a
+    // space is Excel's intersection operator), so the whole cell shows #NAME? (an IFERROR around it is not honoured).
+    if (unknownNames(book, cell.input)) return "=#NAME?";
+    return expandStructuredRefs(cell.input, { tables: book.tables, sheet, row, column });
+  }
   // A leading ' keeps text as text (HyperFormula would read "0123" as a number).
-  return isFormula(input) ? expandStructuredRefs(input, { tables: book.tables, sheet, row, column }) : typeof input === "string" ? `'${input}` : input;
+  return typeof input === "string" ? `'${input}` : input;
+}
+
+function unknownNames(book: WorkbookModel, formula: string): boolean {
+  try {
+    return parseFormula(formula, (name) => book.table(name) !== undefined).unknownNames.length > 0;
+  } catch {
+    // Entered before a sheet it names was renamed, say: HyperFormula gives its own error.
+    return false;
+  }
 }
 
 function sheetContents(book: WorkbookModel, sheet: SheetModel): (CellValue | null)[][] {

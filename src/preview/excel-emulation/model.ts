@@ -4,14 +4,22 @@
  * types here; ./api.ts adapts this model to the Excel JavaScript API, the preview grid draws it, and
  * tests build and inspect it. Formula values come from a pluggable evaluator (./evaluator.ts).
  */
-import { type RangeRef, columnLetters, parseRange, quoteSheetName, rangeAddress } from "../../workbook/address";
+import { type RangeRef, columnLetters, parseRange, rangeAddress } from "../../workbook/address";
+import { readEntry } from "./coercion";
+import { FormulaSyntaxError, parseFormula, sheetPrefix } from "./formula-syntax";
+import { Host, type HostOptions } from "./host";
 
 /** What a cell shows: a number, text, a boolean, or "" when empty. Errors are their text, e.g. "#VALUE!". */
 export type CellValue = string | number | boolean;
 
 export interface Cell {
-  /** The value or the formula (text starting with "=") as entered; absent when the cell is empty. */
+  /** The value or the formula (text starting with "=") as stored; absent when the cell is empty. */
   input?: CellValue;
+  /**
+   * The input is text although it starts with "=" (it was written with a leading apostrophe, or into a
+   * Text "@" cell). Use isFormulaCell rather than testing input for "=".
+   */
+  text?: true;
   numberFormat?: string;
   bold?: boolean;
 }
@@ -55,20 +63,9 @@ export class EmulationError extends Error {
 }
 
 const key = (row: number, column: number) => row * MAX_COLUMNS + column;
-const PLAIN_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
-const GROUPED_NUMBER = /^\s*[+-]?\d{1,3}(,\d{3})+(\.\d+)?\s*$/;
-
-/** Excel's reading of a written value (en-US): numeric text ("42", "1,024") becomes a number, TRUE/FALSE booleans, "'" keeps text. */
-export function coerceInput(input: CellValue, numberFormat: string | undefined): CellValue {
-  if (typeof input !== "string" || numberFormat === "@") return input;
-  if (input.startsWith("'")) return input.slice(1);
-  if (PLAIN_NUMBER.test(input)) return Number(input);
-  if (GROUPED_NUMBER.test(input)) return Number(input.replace(/,/g, ""));
-  if (/^(true|false)$/i.test(input)) return input.toUpperCase() === "TRUE";
-  return input;
-}
-
-export const isFormula = (input: CellValue | undefined): input is string => typeof input === "string" && input.startsWith("=") && input.length > 1;
+/** True when the cell holds a formula (not text that starts with "="). */
+export const isFormulaCell = (cell: Cell | undefined): cell is Cell & { input: string } =>
+  cell !== undefined && !cell.text && typeof cell.input === "string" && cell.input.startsWith("=") && cell.input.length > 1;
 
 export class SheetModel {
   readonly cells = new Map<number, Cell>();
@@ -99,11 +96,36 @@ export class SheetModel {
     if (cell.input === undefined && cell.numberFormat === undefined && !cell.bold) this.cells.delete(key(row, column));
   }
 
-  /** Enters a value or formula as Excel does (see coerceInput); "" or null clears the content, not the format. */
+  /**
+   * Enters a value as a write through Range.values or Range.formulas does (see ./coercion.ts): "=", "+"
+   * and "-" start formulas, numeric and date text become numbers (with a number format), "'" and a Text
+   * format keep text. A formula Excel refuses throws InvalidArgument. "" or null clears the content, not
+   * the format.
+   */
   setInput(row: number, column: number, input: CellValue | null): void {
+    if (input === null || input === "" || typeof input !== "string") return this.store(row, column, input);
+    const entry = readEntry(input, this.cell(row, column)?.numberFormat, this.book.host.thisYear());
+    switch (entry.kind) {
+      case "formula":
+        this.book.checkFormula(entry.formula, this, row, column);
+        return this.store(row, column, entry.formula);
+      case "text":
+        return this.store(row, column, entry.text, true);
+      case "number":
+        if (entry.format && this.numberFormat(row, column) === "General") this.setNumberFormat(row, column, entry.format);
+        return this.store(row, column, entry.value);
+      case "boolean":
+        return this.store(row, column, entry.value);
+    }
+  }
+
+  /** Stores content as it is: a formula when it starts with "=" unless `asText`. */
+  store(row: number, column: number, input: CellValue | null, asText = false): void {
     const cell = this.edit(row, column);
     if (input === null || input === "") delete cell.input;
-    else cell.input = isFormula(input) ? input : coerceInput(input, cell.numberFormat);
+    else cell.input = input;
+    if (asText && typeof input === "string" && input.startsWith("=")) cell.text = true;
+    else delete cell.text;
     this.prune(row, column, cell);
     // A table's header names what its structured references mean.
     const header = this.book.tables.some((t) => t.sheet === this && t.range.start.row === row && column >= t.range.start.column && column < t.range.start.column + t.range.columns);
@@ -127,10 +149,10 @@ export class SheetModel {
 
   /** The value Excel shows: the computed value for a formula, "" for an empty cell. */
   value(row: number, column: number): CellValue {
-    const input = this.cell(row, column)?.input;
+    const cell = this.cell(row, column);
     // An empty cell may show part of a spilled array formula.
-    if (input === undefined) return this.book.evaluator && this.book.hasFormulas() ? this.book.formulaValue(this, row, column) : "";
-    return isFormula(input) ? this.book.formulaValue(this, row, column) : input;
+    if (cell?.input === undefined) return this.book.evaluator && this.book.hasFormulas() ? this.book.formulaValue(this, row, column) : "";
+    return isFormulaCell(cell) ? this.book.formulaValue(this, row, column) : cell.input;
   }
 
   /** What `Range.formulas` gives: the formula, or the value itself for a constant. */
@@ -211,6 +233,8 @@ export interface WorkbookSpec {
   tables?: readonly { name: string; sheet: string; address: string; showTotals?: boolean }[];
   numberFormats?: readonly { sheet: string; address: string; format: string }[];
   evaluator?: FormulaEvaluator;
+  /** The emulated host: requirement sets, blanks as 0, today's date (see ./host.ts). */
+  host?: HostOptions;
 }
 
 export class WorkbookModel {
@@ -224,7 +248,32 @@ export class WorkbookModel {
   private cache?: { version: number; valueAt: ReturnType<FormulaEvaluator> };
   private readonly listeners = new Set<() => void>();
 
-  constructor(readonly evaluator?: FormulaEvaluator) {}
+  readonly host: Host;
+
+  constructor(
+    readonly evaluator?: FormulaEvaluator,
+    host: HostOptions = {},
+  ) {
+    this.host = new Host(host);
+    this.host.onBlanksChange = () => this.structureChanged();
+  }
+
+  /**
+   * Refuses (InvalidArgument) a formula Excel would not enter: bad syntax, a sheet name that needs quotes
+   * used without them, or a sheet that does not exist (the docs are silent on the last; refusing is the
+   * pessimistic reading).
+   */
+  checkFormula(formula: string, sheet: SheetModel, row: number, column: number): void {
+    const where = `${sheetPrefix(sheet.name)}!${columnLetters(column)}${row + 1}`;
+    try {
+      const facts = parseFormula(formula, (name) => this.table(name) !== undefined);
+      const missing = facts.sheets.find((name) => !this.sheet(name));
+      if (missing !== undefined) throw new FormulaSyntaxError(`there is no sheet named "${missing}"`);
+    } catch (e) {
+      if (!(e instanceof FormulaSyntaxError)) throw e;
+      throw new EmulationError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. Excel refuses the formula ${JSON.stringify(formula)} for ${where}: ${e.message}.`);
+    }
+  }
 
   touch(): void {
     this.version++;
@@ -272,7 +321,7 @@ export class WorkbookModel {
     if (!this.evaluator) {
       throw new EmulationError(
         "EmulationNoEvaluator",
-        `Excel emulation: ${quoteSheetName(sheet.name)}!${columnLetters(column)}${row + 1} holds a formula but this workbook has no formula evaluator; create it with createWorkbook() (HyperFormula) or pass one.`,
+        `Excel emulation: ${sheetPrefix(sheet.name)}!${columnLetters(column)}${row + 1} holds a formula but this workbook has no formula evaluator; create it with createWorkbook() (HyperFormula) or pass one.`,
       );
     }
     if (this.cache?.version !== this.version) this.cache = { version: this.version, valueAt: this.evaluator(this) };
@@ -283,7 +332,7 @@ export class WorkbookModel {
 
   hasFormulas(): boolean {
     if (this.formulaCount?.version !== this.version) {
-      const any = this.sheets.some((s) => [...s.cells.values()].some((c) => isFormula(c.input)));
+      const any = this.sheets.some((s) => [...s.cells.values()].some(isFormulaCell));
       this.formulaCount = { version: this.version, any };
     }
     return this.formulaCount.any;
@@ -342,7 +391,8 @@ export class WorkbookModel {
       let header = String(sheet.value(range.start.row, column)).trim() || `Column${j + 1}`;
       for (let k = 2; seen.has(header.toLowerCase()); k++) header = `${String(sheet.value(range.start.row, column)).trim() || "Column"}${k}`;
       seen.add(header.toLowerCase());
-      if (sheet.formula(range.start.row, column) !== header) sheet.setInput(range.start.row, column, header);
+      // Headers are always text: a header "2025" stays text.
+      if (sheet.formula(range.start.row, column) !== header) sheet.store(range.start.row, column, header, true);
     }
     // A body row is always present: Excel adds an empty one under a lone header row.
     const table: TableModel = { name: `Table${n}`, id: this.newId("table"), sheet, range: range.rows === 1 ? { ...range, rows: 2 } : range, showTotals: false };
@@ -362,7 +412,7 @@ export class WorkbookModel {
         if (sheet.cell(row, c)?.input !== undefined) {
           throw new EmulationError(
             "InvalidOperation",
-            `Excel emulation: the totals row of ${table.name} would overwrite ${quoteSheetName(sheet.name)}!${columnLetters(c)}${row + 1}; keep the row under a table empty before showing totals.`,
+            `Excel emulation: the totals row of ${table.name} would overwrite ${sheetPrefix(sheet.name)}!${columnLetters(c)}${row + 1}; keep the row under a table empty before showing totals.`,
           );
         }
       }
@@ -388,7 +438,7 @@ export class WorkbookModel {
   snapshot(): WorkbookSnapshot {
     return {
       activeSheet: this.active?.name ?? "",
-      selection: this.selection ? `${quoteSheetName(this.selection.sheet.name)}!${rangeAddress(this.selection.range)}` : "",
+      selection: this.selection ? `${sheetPrefix(this.selection.sheet.name)}!${rangeAddress(this.selection.range)}` : "",
       sheets: this.sheets.map((sheet) => ({
         name: sheet.name,
         frozenRows: sheet.frozenRows,
@@ -434,9 +484,12 @@ export function bodyRange(table: TableModel): RangeRef {
 
 /** Builds a workbook from plain data; see WorkbookSpec. A workbook always has at least one sheet. */
 export function createWorkbookModel(spec: WorkbookSpec = {}): WorkbookModel {
-  const book = new WorkbookModel(spec.evaluator);
-  for (const [name, rows] of Object.entries(spec.sheets ?? { Sheet1: [] })) {
-    const sheet = book.addSheet(name);
+  const book = new WorkbookModel(spec.evaluator, spec.host);
+  const sheets = Object.entries(spec.sheets ?? { Sheet1: [] });
+  // Every sheet first: a formula may refer to a later sheet.
+  for (const [name] of sheets) book.addSheet(name);
+  for (const [name, rows] of sheets) {
+    const sheet = book.requireSheet(name);
     rows.forEach((row, i) => row.forEach((input, j) => input !== null && input !== undefined && input !== "" && sheet.setInput(i, j, input)));
   }
   if (book.sheets.length === 0) book.addSheet("Sheet1");

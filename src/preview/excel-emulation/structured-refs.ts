@@ -2,7 +2,8 @@
  * Rewrites Excel table references (Table1[Annual cost], [@Enrollment], [[#Totals],[Cost]]) in a
  * formula to A1 ranges, so a formula engine without structured references can evaluate it.
  */
-import { type RangeRef, quoteSheetName, rangeAddress } from "../../workbook/address";
+import { type RangeRef, rangeAddress } from "../../workbook/address";
+import { sheetPrefix } from "./formula-syntax";
 import { type SheetModel, type TableModel, bodyRange, tableHeaders } from "./model";
 
 /** The tables of the workbook, and the table (if any) the formula's cell is in. */
@@ -95,7 +96,7 @@ function resolve(tableName: string, body: string, ctx: TableContext): string {
   const rows = sectionRows(table, section, ctx.row);
   if (!rows) return "#REF!";
   const ref: RangeRef = { start: { row: rows.start, column: table.range.start.column + first }, rows: rows.count, columns: last - first + 1 };
-  return `${quoteSheetName(table.sheet.name)}!${rangeAddress(ref, true)}`;
+  return `${sheetPrefix(table.sheet.name)}!${rangeAddress(ref, true)}`;
 }
 
 function sectionRows(table: TableModel, section: string, row: number): { start: number; count: number } | null {
