@@ -590,7 +590,7 @@ export class EmTableCollection
 
   get count(): number { return this.read("count"); }
 
-  /** Headers must be in the first row (hasHeaders false is not emulated). */
+  /** The range or address decides the sheet, whichever collection is used; headers in the first row (hasHeaders false is not emulated). */
   add(address: Excel.Range | string, hasHeaders: boolean): Excel.Table {
     if (!hasHeaders) throw new NotEmulatedError("TableCollection", "add(address, hasHeaders: false)");
     let added: TableModel | undefined;
@@ -600,10 +600,11 @@ export class EmTableCollection
       else {
         const bang = address.lastIndexOf("!");
         const sheetName = bang > 0 ? address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : undefined;
-        const sheet = sheetName ? t.book.requireSheet(sheetName) : (t.sheet ?? t.book.active);
+        // TableCollection.add: "If the address does not contain a sheet name, the currently-active sheet is
+        // used", also for worksheet.tables (the same TableCollection type): the range decides the sheet.
+        const sheet = sheetName ? t.book.requireSheet(sheetName) : t.book.active;
         target = { sheet, ref: parseRange(address) };
       }
-      if (t.sheet && target.sheet !== t.sheet) fail("InvalidArgument", `worksheet.tables.add got a range on another sheet ("${target.sheet.name}").`);
       added = t.book.addTable(target.sheet, target.ref);
     });
     return asExcel(EmTable.of(this.context, `tables.add(${str(String(typeof address === "string" ? address : "(Range)"))})`, () => added ?? fail("InvalidOperation", "tables.add has not run.")));
