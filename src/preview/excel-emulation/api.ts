@@ -26,6 +26,22 @@ interface RangeTarget {
   readonly ref: RangeRef;
 }
 
+/**
+ * ExcelApi version of the emulated members newer than 1.1, from the "[Api set: ExcelApi x]" remarks of the
+ * Excel JavaScript API reference. On a host without it the request fails with ApiNotFound when it runs.
+ */
+const SINCE: Readonly<Record<string, string>> = {
+  getResizedRange: "1.2", getRowsBelow: "1.2", getRowsAbove: "1.2", getColumnsAfter: "1.2", getColumnsBefore: "1.2",
+  autofitColumns: "1.2", autofitRows: "1.2", getUsedRangeOrNullObject: "1.4", getItemOrNullObject: "1.4",
+  getRangeByIndexes: "1.7", getActiveCell: "1.7", freezeRows: "1.7", freezeColumns: "1.7", unfreeze: "1.7",
+  getSelectedRanges: "1.9", resize: "1.13",
+};
+
+function needs(model: WorkbookModel, type: string, member: string): void {
+  const version = SINCE[member];
+  if (version) model.host.requireSet("ExcelApi", version, `${type}.${member}`);
+}
+
 const asExcel = <X>(object: unknown): X => object as X;
 const str = (s: string) => JSON.stringify(s);
 
@@ -159,6 +175,7 @@ export class EmRange extends ClientObject<RangeTarget> implements Pick<Excel.Ran
     const path = `${this.path}.${name}(${args.map((a) => JSON.stringify(a)).join(", ")})`;
     return asExcel(
       EmRange.of(this.context, path, () => {
+        needs(this.context.model, "Range", name);
         const t = this.requireForChild();
         const ref = compute(t);
         return ref ? { sheet: t.sheet, ref: checkInSheet(ref) } : null;
@@ -261,15 +278,17 @@ export class EmRangeFormat extends ClientObject<RangeTarget> implements Pick<Exc
     return { font: asExcel(this.font) };
   }
 
+  /** Fits the WHOLE columns to everything in them, not just this range (office-js #5999, #1017). */
   autofitColumns(): void {
     this.call("autofitColumns", [], (t) => {
-      t.sheet.autofitted.push(rangeAddress(t.ref));
+      needs(t.sheet.book, "RangeFormat", "autofitColumns");
+      t.sheet.autofitted.push(rangeAddress({ start: { row: 0, column: t.ref.start.column }, rows: MAX_ROWS, columns: t.ref.columns }));
       t.sheet.book.touch();
     });
   }
 
   autofitRows(): void {
-    this.call("autofitRows", [], () => undefined);
+    this.call("autofitRows", [], (t) => needs(t.sheet.book, "RangeFormat", "autofitRows"));
   }
 
 }
@@ -354,6 +373,7 @@ export class EmWorksheet extends ClientObject<SheetModel> implements Pick<Excel.
     const path = `${this.path}.${name}(${args.map((a) => JSON.stringify(a)).join(", ")})`;
     return asExcel(
       EmRange.of(this.context, path, () => {
+        needs(this.context.model, "Worksheet", name);
         const sheet = this.requireForChild();
         const ref = compute(sheet);
         return ref ? { sheet, ref: checkInSheet(ref) } : null;
@@ -435,6 +455,7 @@ export class EmWorksheetCollection
   getItemOrNullObject(key: string): Excel.Worksheet {
     return asExcel(EmWorksheet.of(this.context, `worksheets.getItemOrNullObject(${str(key)})`, () => {
       const book = this.requireForChild();
+      needs(book, "WorksheetCollection", "getItemOrNullObject");
       return book.sheet(key) ?? book.sheets.find((s) => s.id === key) ?? null;
     }, { nullable: true }));
   }
@@ -453,15 +474,15 @@ export class EmFreezePanes extends ClientObject<SheetModel> implements Pick<Exce
   }
 
   freezeRows(count?: number): void {
-    this.call("freezeRows", [count], (s) => { s.frozenRows = count ?? 1; s.frozenColumns = 0; s.book.touch(); });
+    this.call("freezeRows", [count], (s) => { needs(s.book, "WorksheetFreezePanes", "freezeRows"); s.frozenRows = count ?? 1; s.frozenColumns = 0; s.book.touch(); });
   }
 
   freezeColumns(count?: number): void {
-    this.call("freezeColumns", [count], (s) => { s.frozenColumns = count ?? 1; s.frozenRows = 0; s.book.touch(); });
+    this.call("freezeColumns", [count], (s) => { needs(s.book, "WorksheetFreezePanes", "freezeColumns"); s.frozenColumns = count ?? 1; s.frozenRows = 0; s.book.touch(); });
   }
 
   unfreeze(): void {
-    this.call("unfreeze", [], (s) => { s.frozenRows = 0; s.frozenColumns = 0; s.book.touch(); });
+    this.call("unfreeze", [], (s) => { needs(s.book, "WorksheetFreezePanes", "unfreeze"); s.frozenRows = 0; s.frozenColumns = 0; s.book.touch(); });
   }
 }
 
@@ -553,6 +574,7 @@ export class EmTable
   resize(newRange: Excel.Range | string): void {
     const address = typeof newRange === "string" ? newRange : undefined;
     this.call("resize", [address ?? "(Range)"], (t) => {
+      needs(t.sheet.book, "Table", "resize");
       const ref = typeof newRange === "string" ? parseRange(newRange) : rangeTarget(newRange).ref;
       if (ref.start.row !== t.range.start.row || ref.start.column !== t.range.start.column) {
         fail("InvalidArgument", `A table can only be resized with its top-left cell kept: ${t.name} starts at ${rangeAddress({ ...t.range, rows: 1, columns: 1 })}, not ${rangeAddress({ ...ref, rows: 1, columns: 1 })}.`);
@@ -615,7 +637,10 @@ export class EmTableCollection
   }
 
   getItemOrNullObject(key: string): Excel.Table {
-    return asExcel(EmTable.of(this.context, `tables.getItemOrNullObject(${str(key)})`, () => this.find(key), { nullable: true }));
+    return asExcel(EmTable.of(this.context, `tables.getItemOrNullObject(${str(key)})`, () => {
+      needs(this.context.model, "TableCollection", "getItemOrNullObject");
+      return this.find(key);
+    }, { nullable: true }));
   }
 
   getItemAt(index: number): Excel.Table {
@@ -784,7 +809,10 @@ export class EmTableColumnCollection
   }
 
   getItemOrNullObject(key: number | string): Excel.TableColumn {
-    return this.column(`getItemOrNullObject(${JSON.stringify(key)})`, (t) => findColumn(t, key), true);
+    return this.column(`getItemOrNullObject(${JSON.stringify(key)})`, (t) => {
+      needs(t.sheet.book, "TableColumnCollection", "getItemOrNullObject");
+      return findColumn(t, key);
+    }, true);
   }
 
   getItemAt(index: number): Excel.TableColumn {
@@ -925,7 +953,10 @@ export class EmChartCollection
   }
 
   getItemOrNullObject(name: string): Excel.Chart {
-    return asExcel(guard(new EmChart(this.context, `${this.path}.getItemOrNullObject(${str(name)})`, () => this.requireForChild().charts.find((c) => c.name === name) ?? null, () => this.requireForChild(), { nullable: true })));
+    return asExcel(guard(new EmChart(this.context, `${this.path}.getItemOrNullObject(${str(name)})`, () => {
+      needs(this.context.model, "ChartCollection", "getItemOrNullObject");
+      return this.requireForChild().charts.find((c) => c.name === name) ?? null;
+    }, () => this.requireForChild(), { nullable: true })));
   }
 
 }
@@ -934,7 +965,7 @@ export class EmChartCollection
 // Workbook
 // ---------------------------------------------------------------------------------------------
 
-export class EmWorkbook extends ClientObject<WorkbookModel> implements Pick<Excel.Workbook, "worksheets" | "tables" | "getSelectedRange" | "getActiveCell"> {
+export class EmWorkbook extends ClientObject<WorkbookModel> implements Pick<Excel.Workbook, "worksheets" | "tables" | "getSelectedRange" | "getSelectedRanges" | "getActiveCell"> {
   protected readonly properties: Record<string, PropertyDef<WorkbookModel>> = {};
   private children: { worksheets: EmWorksheetCollection; tables: EmTableCollection } | undefined = undefined;
 
@@ -957,12 +988,91 @@ export class EmWorkbook extends ClientObject<WorkbookModel> implements Pick<Exce
     return asExcel(this.kids());
   }
 
+  /** Workbook.getSelectedRange reference: "If there are multiple ranges selected, this method will throw an error." */
   getSelectedRange(): Excel.Range {
-    return asExcel(EmRange.of(this.context, "workbook.getSelectedRange()", () => ({ sheet: this.context.model.selection.sheet, ref: this.context.model.selection.range })));
+    return asExcel(EmRange.of(this.context, "workbook.getSelectedRange()", () => {
+      const { sheet, range, areas } = this.context.model.selection;
+      if (areas && areas.length > 1) fail("InvalidSelection", `The current selection is invalid for this operation: ${areas.length} areas are selected (${areas.map((a) => rangeAddress(a)).join(", ")}); getSelectedRange takes a single range.`);
+      return { sheet, ref: range };
+    }));
   }
 
+  /** ExcelApi 1.9: every selected area, also when there is only one. */
+  getSelectedRanges(): Excel.RangeAreas {
+    return asExcel(guard(new EmRangeAreas(this.context, "workbook.getSelectedRanges()", () => {
+      needs(this.context.model, "Workbook", "getSelectedRanges");
+      const { sheet, range, areas } = this.context.model.selection;
+      return { sheet, areas: areas ?? [range] };
+    })));
+  }
+
+  /** The active cell: the top-left cell of the first selected area. */
   getActiveCell(): Excel.Range {
-    return asExcel(EmRange.of(this.context, "workbook.getActiveCell()", () => ({ sheet: this.context.model.selection.sheet, ref: { ...this.context.model.selection.range, rows: 1, columns: 1 } })));
+    return asExcel(EmRange.of(this.context, "workbook.getActiveCell()", () => {
+      needs(this.context.model, "Workbook", "getActiveCell");
+      return { sheet: this.context.model.selection.sheet, ref: { ...this.context.model.selection.range, rows: 1, columns: 1 } };
+    }));
   }
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Multi-area selections (RangeAreas, ExcelApi 1.9)
+// ---------------------------------------------------------------------------------------------
+
+interface AreasTarget {
+  readonly sheet: SheetModel;
+  readonly areas: readonly RangeRef[];
+}
+
+/** Excel's RangeAreas.address: "Sheet1!A1:B4, Sheet1!D1:D4". */
+const areasAddress = (t: AreasTarget) => t.areas.map((ref) => fullAddress({ sheet: t.sheet, ref })).join(", ");
+
+export class EmRangeAreas extends ClientObject<AreasTarget> implements Pick<Excel.RangeAreas, "address" | "addressLocal" | "areaCount" | "cellCount" | "areas"> {
+  protected readonly properties: Record<string, PropertyDef<AreasTarget>> = {
+    address: { get: areasAddress },
+    addressLocal: { get: areasAddress },
+    areaCount: { get: (t) => t.areas.length },
+    cellCount: { get: (t) => t.areas.reduce((n, a) => n + a.rows * a.columns, 0) },
+  };
+  private areasObject: EmRangeCollection | undefined = undefined;
+
+  constructor(context: RequestContext, path: string, resolver: () => AreasTarget | null) {
+    super(context, "RangeAreas", path, resolver);
+  }
+
+  get address(): string { return this.read("address"); }
+  get addressLocal(): string { return this.read("addressLocal"); }
+  get areaCount(): number { return this.read("areaCount"); }
+  get cellCount(): number { return this.read("cellCount"); }
+
+  get areas(): Excel.RangeCollection {
+    this.areasObject ??= guard(new EmRangeCollection(this.context, `${this.path}.areas`, () => this.resolveForChild()));
+    return asExcel(this.areasObject);
+  }
+
+  protected override navigation(): Record<string, ClientObject<unknown>> {
+    return { areas: asExcel(this.areas) };
+  }
+}
+
+export class EmRangeCollection extends ClientCollection<AreasTarget, RangeTarget, EmRange> implements Pick<Excel.RangeCollection, "getItemAt"> {
+  protected readonly properties: Record<string, PropertyDef<AreasTarget>> = {};
+  protected readonly itemProperties = ["address", "rowCount", "columnCount", "rowIndex", "columnIndex"];
+
+  constructor(context: RequestContext, path: string, resolver: () => AreasTarget | null) {
+    super(context, "RangeCollection", path, resolver);
+  }
+
+  protected list(t: AreasTarget): RangeTarget[] { return t.areas.map((ref) => ({ sheet: t.sheet, ref })); }
+  protected item(r: RangeTarget): EmRange {
+    return EmRange.of(this.context, `${this.path}.getItemAt(${str(rangeAddress(r.ref))})`, () => r);
+  }
+
+  getItemAt(index: number): Excel.Range {
+    return asExcel(EmRange.of(this.context, `${this.path}.getItemAt(${index})`, () => {
+      const t = this.requireForChild();
+      return t.areas[index] ? { sheet: t.sheet, ref: t.areas[index] } : fail("ItemNotFound", `No area at index ${index} (${t.areas.length} areas).`);
+    }));
+  }
+}

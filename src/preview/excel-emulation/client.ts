@@ -132,6 +132,8 @@ export class RequestContext {
     readonly model: WorkbookModel,
     readonly instrumentation: Instrumentation,
     readonly runIndex: number,
+    /** Excel.run's `delayForCellEdit` option. */
+    private readonly delayForCellEdit = false,
   ) {}
 
   objectId(): number {
@@ -168,6 +170,7 @@ export class RequestContext {
     // Like a round trip, results arrive after the caller's synchronous code.
     await Promise.resolve();
     if (actions.length === 0) return;
+    await this.waitForCellEdit();
     const bytes = utf8Length(JSON.stringify({ Actions: actions.map((a) => a.json) }));
     const record = this.instrumentation.record(this.runIndex, explicit, actions.length, bytes);
     this.response = 0;
@@ -185,6 +188,22 @@ export class RequestContext {
     } finally {
       this.model.notify();
     }
+  }
+
+  /**
+   * Excel.RunOptions.delayForCellEdit: "When false, if the user is in cell edit when the batch request is
+   * processed by the host, the batch automatically fails. When true, ... the batch request is delayed until
+   * the user exits cell edit mode." (docs: excel/excel-add-ins-delay-in-cell-edit.md,
+   * testing/application-specific-api-error-handling.md for the code).
+   */
+  private async waitForCellEdit(): Promise<void> {
+    const host = this.model.host;
+    if (!host.inCellEditMode) return;
+    if (this.delayForCellEdit) return host.cellEditEnded();
+    throw new EmulatedOfficeError({
+      code: ErrorCodes.invalidOperationInCellEditMode,
+      message: "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+    });
   }
 
   /** Bytes of loaded values in the request being run. */

@@ -37,7 +37,18 @@ const ERROR_TYPES: Record<string, ErrorType> = {
   "#NULL!": ErrorType.ERROR,
 };
 
-/** A cell value as Excel hands it to a custom function: blank is null. */
+/**
+ * What a blank cell is to a custom function: null (Excel on the web, current builds), or 0 on a host
+ * profile like the desktop builds of office-js #4702 and #5262. Set for each evaluation of a workbook.
+ */
+let blankArgument: null | 0 = null;
+
+/** A cell value as Excel hands it to a custom function. */
+function toCustomArg(value: unknown): unknown {
+  return value === EmptyValue ? blankArgument : toExcelArg(value);
+}
+
+/** A cell value as a built-in function sees it: blank is null. */
 function toExcelArg(value: unknown): unknown {
   if (value === EmptyValue) return null;
   if (typeof value === "object" && value !== null && "val" in value) return (value as { val: number }).val;
@@ -45,7 +56,7 @@ function toExcelArg(value: unknown): unknown {
 }
 
 function toGrid(arg: unknown): unknown[][] {
-  return arg instanceof SimpleRangeValue ? arg.data.map((row) => row.map(toExcelArg)) : [[toExcelArg(arg)]];
+  return arg instanceof SimpleRangeValue ? arg.data.map((row) => row.map(toCustomArg)) : [[toCustomArg(arg)]];
 }
 
 function fromExcelResult(value: unknown): unknown {
@@ -90,7 +101,7 @@ class LausdFunctions extends FunctionPlugin {
 
   itscost(ast: ProcedureAst, state: State) {
     return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSCOST"), (days: unknown, option: unknown) =>
-      (firstError([days, option]) ?? callCustom(() => itsCost(toGrid(days), (option === undefined ? null : toExcelArg(option)) as never))) as never,
+      (firstError([days, option]) ?? callCustom(() => itsCost(toGrid(days), (option === undefined ? null : toCustomArg(option)) as never))) as never,
     );
   }
 
@@ -167,6 +178,7 @@ export function hyperFormulaEvaluator(): FormulaEvaluator {
   let engine: HyperFormula | undefined;
   let structure = -1;
   return (book: WorkbookModel) => {
+    blankArgument = book.host.blanksAsZero ? 0 : null;
     const edits = book.drainEdits();
     const hf = engine && structure === book.structureVersion && edits.length <= MAX_INCREMENTAL_EDITS && update(engine, book, edits) ? engine : rebuild(book);
     if (hf !== engine) {

@@ -11,8 +11,8 @@ import type { WorkbookModel } from "./model";
 export class ExcelRequestContext extends RequestContext {
   readonly workbook: Excel.Workbook;
 
-  constructor(model: WorkbookModel, instrumentation: Instrumentation, runIndex: number) {
-    super(model, instrumentation, runIndex);
+  constructor(model: WorkbookModel, instrumentation: Instrumentation, runIndex: number, delayForCellEdit: boolean) {
+    super(model, instrumentation, runIndex, delayForCellEdit);
     this.workbook = guard(new EmWorkbook(this)) as unknown as Excel.Workbook;
   }
 }
@@ -31,7 +31,8 @@ export function createExcelNamespace(model: WorkbookModel, instrumentation: Inst
       throw new Error("Excel emulation: Excel.run supports (batch) and (options, batch) only; previous objects from another run are not emulated.");
     }
     instrumentation.runs++;
-    const context = guard(new ExcelRequestContext(model, instrumentation, instrumentation.runs), "RequestContext");
+    const delayForCellEdit = args.length === 2 && (args[0] as Excel.RunOptions).delayForCellEdit === true;
+    const context = guard(new ExcelRequestContext(model, instrumentation, instrumentation.runs, delayForCellEdit), "RequestContext");
     try {
       const pending = batch(context as unknown as Excel.RequestContext);
       if (!pending || typeof (pending as Promise<T>).then !== "function") {

@@ -3,7 +3,7 @@
  * functions, whether the user is editing a cell, and today's date. Tests and the preview choose a host
  * with `createWorkbook({ host: { ... } })` and change it later through `book.host`.
  */
-import { EmulatedOfficeError } from "./errors";
+import { EmulatedOfficeError, ErrorCodes } from "./errors";
 
 export interface HostOptions {
   /**
@@ -77,7 +77,7 @@ export class Host {
   requireSet(set: string, version: string, member: string): void {
     if (this.isSetSupported(set, version)) return;
     throw new EmulatedOfficeError({
-      code: "ApiNotFound",
+      code: ErrorCodes.apiNotFound,
       message: `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${member} needs ${set} ${version}; this host supports ${set} ${this.requirementSets[set] ?? "not at all"}.)`,
       errorLocation: member,
     });

@@ -133,6 +133,33 @@ export class SheetModel {
     else this.book.recordEdit(this, row, column);
   }
 
+  /**
+   * A user types `input` in a cell and presses Enter, as opposed to an add-in writing it: read as a write
+   * is (see setInput), and a table grows over it by AutoExpansion when the cell is just below the table's
+   * last row (when no totals row is shown) or just right of its last column (Microsoft Support, "Resize a
+   * table by adding or removing rows and columns"). Formulas are not adjusted: A1 references such as
+   * SUBTOTAL(109,H2:H5) keep their rows, structured references follow the table.
+   */
+  userTypes(row: number, column: number, input: CellValue): void {
+    this.setInput(row, column, input);
+    if (input === "") return;
+    for (const table of this.tables()) {
+      const { start, rows, columns } = table.range;
+      const inColumns = column >= start.column && column < start.column + columns;
+      const inRows = row >= start.row && row < start.row + rows;
+      if (!table.showTotals && row === start.row + rows && inColumns) {
+        table.range = { ...table.range, rows: rows + 1 };
+      } else if (column === start.column + columns && inRows) {
+        table.range = { ...table.range, columns: columns + 1 };
+        if (this.formula(start.row, column) === "") this.store(start.row, column, `Column${columns + 1}`, true);
+      } else {
+        continue;
+      }
+      this.book.structureChanged();
+      return;
+    }
+  }
+
   setNumberFormat(row: number, column: number, format: string): void {
     const cell = this.edit(row, column);
     if (format === "General") delete cell.numberFormat;
@@ -220,7 +247,10 @@ export class SheetModel {
 
 export interface Selection {
   sheet: SheetModel;
+  /** The first (or only) selected area. */
   range: RangeRef;
+  /** Every selected area when the user selected several (Ctrl+click); absent for one. */
+  areas?: readonly RangeRef[];
 }
 
 /** A plain description of a workbook: sheets (in order) as rows of inputs; see createWorkbookModel. */

@@ -24,9 +24,8 @@ export function installEmulatedOffice(win: object, workbook: EmulatedWorkbook, o
   const target = win as Record<string, unknown>;
   const requirements = guard(
     {
-      // Excel on the web supports the API sets the add-in asks for.
-      isSetSupported: (name: string, version?: string) =>
-        /^(ExcelApi|CustomFunctionsRuntime|SharedRuntime|RibbonApi|DialogApi)$/i.test(name) && (version === undefined || Number(version) <= 1.17),
+      // Answers from the workbook's host profile (createWorkbook({ host: { requirementSets } })).
+      isSetSupported: (name: string, version?: string) => workbook.host.isSetSupported(name, version),
     },
     "Office.context.requirements",
   );

@@ -2,10 +2,11 @@
  * An emulated workbook for tests and the preview: the model, the Excel namespace that runs against
  * it, instrumentation, and inspection helpers.
  */
-import { parseRange, rangeAddress } from "../../workbook/address";
+import { columnLetters, parseRange, rangeAddress } from "../../workbook/address";
 import { Instrumentation } from "./client";
 import { type EmulatedExcelNamespace, createExcelNamespace } from "./excel";
 import { hyperFormulaEvaluator } from "./evaluator";
+import type { Host } from "./host";
 import { type CellValue, type WorkbookModel, type WorkbookSnapshot, type WorkbookSpec, bodyRange, createWorkbookModel, tableHeaders } from "./model";
 
 export class EmulatedWorkbook {
@@ -68,13 +69,45 @@ export class EmulatedWorkbook {
     return this.model.requireSheet(sheet).charts.map((c) => ({ ...c }));
   }
 
-  /** Selects a range (the user's selection before an action), e.g. `book.select("Schools", "A1:B20")`. */
+  /**
+   * Selects a range (the user's selection before an action), e.g. `book.select("Schools", "A1:B20")`,
+   * or several areas as with Ctrl+click: `book.select("Schools", "A1:B5, D1:D5")`.
+   */
   select(sheet: string, address: string): void {
     const s = this.model.requireSheet(sheet);
+    const areas = address.split(",").map((a) => parseRange(a.trim()));
     this.model.active = s;
-    this.model.selection = { sheet: s, range: parseRange(address) };
+    this.model.selection = { sheet: s, range: areas[0], ...(areas.length > 1 ? { areas } : {}) };
     this.model.touch();
     this.model.notify();
+  }
+
+  /**
+   * A user types a value in one cell and presses Enter (not an add-in write): Excel's reading of the text,
+   * and a table next to the cell grows over it (AutoExpansion), e.g. `book.userTypes("ITS Budget", "A7", "New site")`.
+   */
+  userTypes(sheet: string, address: string, value: CellValue): void {
+    const ref = parseRange(address);
+    if (ref.rows !== 1 || ref.columns !== 1) throw new Error(`userTypes types in one cell, not ${address}.`);
+    this.model.requireSheet(sheet).userTypes(ref.start.row, ref.start.column, value);
+    this.model.notify();
+  }
+
+  /** Letters of the columns autofitted on a sheet (autofitColumns fits whole columns), e.g. ["A", "B"]. */
+  autofittedColumns(sheet: string): string[] {
+    const columns = new Set(this.model.requireSheet(sheet).autofitted.flatMap((a) => {
+      const ref = parseRange(a);
+      return Array.from({ length: ref.columns }, (_, i) => ref.start.column + i);
+    }));
+    return [...columns].sort((a, b) => a - b).map(columnLetters);
+  }
+
+  /**
+   * The emulated host: `host.requirementSets`, `host.blanksAsZero`, `host.enterCellEditMode()`,
+   * `host.exitCellEditMode()`, `host.today` (see ./host.ts).
+   */
+  get host(): Host {
+    return this.model.host;
   }
 
   snapshot(): WorkbookSnapshot {
