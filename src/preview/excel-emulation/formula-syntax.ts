@@ -34,6 +34,8 @@ type Kind = "number" | "string" | "error" | "ident" | "sheet" | "struct" | "op" 
 interface Token {
   readonly kind: Kind;
   readonly text: string;
+  /** Where it starts in the formula. */
+  readonly at: number;
   /** Whitespace before it: between two operands it is Excel's intersection operator. */
   readonly spaced: boolean;
 }
@@ -50,7 +52,7 @@ function tokenize(formula: string): Token[] {
   let i = 1; // after "="
   let spaced = false;
   const push = (kind: Kind, text: string) => {
-    tokens.push({ kind, text, spaced });
+    tokens.push({ kind, text, at: i, spaced });
     i += text.length;
     spaced = false;
   };
@@ -228,4 +230,32 @@ export function parseFormula(formula: string, isTable: (name: string) => boolean
   expression();
   if (at < tokens.length) fail(`"${peek().text}" follows a complete formula`);
   return { sheets, unknownNames };
+}
+
+/**
+ * The formula as Excel gives it back through Range.formulas: Excel keeps a parsed formula and writes its
+ * text again, so function names and cell references come back in capitals, TRUE/FALSE too, and sheet names
+ * lose the quotes they do not need (`='Schools'!a1` reads back as `=Schools!A1`). The reference is silent
+ * on read-back (review section C.14); this is the pessimistic reading: what was written is not what is read.
+ * Text in quotes, spaces and structured references stay as written.
+ */
+export function normalizeFormula(formula: string): string {
+  let out = "";
+  let last = 0;
+  const tokens = tokenize(formula);
+  tokens.forEach((t, i) => {
+    let text = t.text;
+    const next = tokens[i + 1];
+    if (t.kind === "sheet") {
+      const name = t.text.startsWith("'") ? t.text.slice(1, -2).replace(/''/g, "'") : t.text.slice(0, -1);
+      text = `${sheetPrefix(name)}!`;
+    } else if (t.kind === "ident" && ((next?.kind === "(" && !next.spaced) || CELL.test(t.text) || /^(TRUE|FALSE)$/i.test(t.text))) {
+      text = t.text.toUpperCase();
+    } else if (t.kind === "error") {
+      text = t.text.toUpperCase();
+    }
+    out += formula.slice(last, t.at) + text;
+    last = t.at + t.text.length;
+  });
+  return out + formula.slice(last);
 }

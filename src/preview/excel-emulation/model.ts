@@ -6,7 +6,7 @@
  */
 import { type RangeRef, columnLetters, parseRange, rangeAddress } from "../../workbook/address";
 import { readEntry } from "./coercion";
-import { FormulaSyntaxError, parseFormula, sheetPrefix } from "./formula-syntax";
+import { FormulaSyntaxError, normalizeFormula, parseFormula, sheetPrefix } from "./formula-syntax";
 import { Host, type HostOptions } from "./host";
 
 /** What a cell shows: a number, text, a boolean, or "" when empty. Errors are their text, e.g. "#VALUE!". */
@@ -108,7 +108,7 @@ export class SheetModel {
     switch (entry.kind) {
       case "formula":
         this.book.checkFormula(entry.formula, this, row, column);
-        return this.store(row, column, entry.formula);
+        return this.store(row, column, normalizeFormula(entry.formula));
       case "text":
         return this.store(row, column, entry.text, true);
       case "number":
