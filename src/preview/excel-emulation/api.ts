@@ -244,6 +244,7 @@ export class EmRange extends ClientObject<RangeTarget> implements Pick<Excel.Ran
     this.call("select", [], (t) => {
       const book = t.sheet.book;
       book.active = t.sheet;
+      book.apiActive = undefined;
       book.selection = { sheet: t.sheet, range: t.ref };
       book.touch();
     });
@@ -412,7 +413,11 @@ export class EmWorksheet extends ClientObject<SheetModel> implements Pick<Excel.
 
   activate(): void {
     this.call("activate", [], (s) => {
+      // After office-js #3148 the API already reports this sheet active; activating it again is taken to
+      // change nothing the user sees (docs silent: the pessimistic reading).
+      if (s.book.apiActive === s) return;
       s.book.active = s;
+      s.book.apiActive = undefined;
       if (s.book.selection.sheet !== s) s.book.selection = { sheet: s, range: { start: { row: 0, column: 0 }, rows: 1, columns: 1 } };
       s.book.touch();
     });
@@ -461,7 +466,7 @@ export class EmWorksheetCollection
   }
 
   getActiveWorksheet(): Excel.Worksheet {
-    return asExcel(EmWorksheet.of(this.context, "worksheets.getActiveWorksheet()", () => this.requireForChild().active));
+    return asExcel(EmWorksheet.of(this.context, "worksheets.getActiveWorksheet()", () => this.requireForChild().reportedActive));
   }
 
 }
@@ -473,16 +478,21 @@ export class EmFreezePanes extends ClientObject<SheetModel> implements Pick<Exce
     super(context, "WorksheetFreezePanes", path, resolver);
   }
 
+  /** office-js #3148 (Windows and Mac): freezing panes on a sheet that is not active makes the API report it active. */
+  private activatedByFreeze(s: SheetModel): void {
+    if (s !== s.book.reportedActive) s.book.apiActive = s;
+  }
+
   freezeRows(count?: number): void {
-    this.call("freezeRows", [count], (s) => { needs(s.book, "WorksheetFreezePanes", "freezeRows"); s.frozenRows = count ?? 1; s.frozenColumns = 0; s.book.touch(); });
+    this.call("freezeRows", [count], (s) => { needs(s.book, "WorksheetFreezePanes", "freezeRows"); this.activatedByFreeze(s); s.frozenRows = count ?? 1; s.frozenColumns = 0; s.book.touch(); });
   }
 
   freezeColumns(count?: number): void {
-    this.call("freezeColumns", [count], (s) => { needs(s.book, "WorksheetFreezePanes", "freezeColumns"); s.frozenColumns = count ?? 1; s.frozenRows = 0; s.book.touch(); });
+    this.call("freezeColumns", [count], (s) => { needs(s.book, "WorksheetFreezePanes", "freezeColumns"); this.activatedByFreeze(s); s.frozenColumns = count ?? 1; s.frozenRows = 0; s.book.touch(); });
   }
 
   unfreeze(): void {
-    this.call("unfreeze", [], (s) => { needs(s.book, "WorksheetFreezePanes", "unfreeze"); s.frozenRows = 0; s.frozenColumns = 0; s.book.touch(); });
+    this.call("unfreeze", [], (s) => { needs(s.book, "WorksheetFreezePanes", "unfreeze"); this.activatedByFreeze(s); s.frozenRows = 0; s.frozenColumns = 0; s.book.touch(); });
   }
 }
 
@@ -624,7 +634,7 @@ export class EmTableCollection
         const sheetName = bang > 0 ? address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : undefined;
         // TableCollection.add: "If the address does not contain a sheet name, the currently-active sheet is
         // used", also for worksheet.tables (the same TableCollection type): the range decides the sheet.
-        const sheet = sheetName ? t.book.requireSheet(sheetName) : t.book.active;
+        const sheet = sheetName ? t.book.requireSheet(sheetName) : t.book.reportedActive;
         target = { sheet, ref: parseRange(address) };
       }
       added = t.book.addTable(target.sheet, target.ref);

@@ -270,7 +270,13 @@ export interface WorkbookSpec {
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
+  /** The sheet the user sees. */
   active!: SheetModel;
+  /**
+   * The sheet the API reports active when that differs from what the user sees: freezing panes on a sheet
+   * that is not active fires WorksheetActivated for it while the user still sees the old one (office-js #3148).
+   */
+  apiActive?: SheetModel;
   selection!: Selection;
   /** Bumped on every change; evaluations are cached per version. */
   version = 0;
@@ -279,6 +285,11 @@ export class WorkbookModel {
   private readonly listeners = new Set<() => void>();
 
   readonly host: Host;
+
+  /** The active sheet as the API reports it (getActiveWorksheet, tables.add without a sheet name). */
+  get reportedActive(): SheetModel {
+    return this.apiActive ?? this.active;
+  }
 
   constructor(
     readonly evaluator?: FormulaEvaluator,

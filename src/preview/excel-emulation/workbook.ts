@@ -77,6 +77,7 @@ export class EmulatedWorkbook {
     const s = this.model.requireSheet(sheet);
     const areas = address.split(",").map((a) => parseRange(a.trim()));
     this.model.active = s;
+    this.model.apiActive = undefined;
     this.model.selection = { sheet: s, range: areas[0], ...(areas.length > 1 ? { areas } : {}) };
     this.model.touch();
     this.model.notify();
