@@ -40,11 +40,18 @@ interface Token {
   readonly spaced: boolean;
 }
 
-const ERROR_LITERAL = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!)/i;
-const NUMBER = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i;
-const IDENT = /^[A-Za-z_\\\u00A1-\uFFFF$][A-Za-z0-9_.\\\u00A1-\uFFFF$]*/;
+// Sticky: each matches at `lastIndex` only (no copying of the rest of the formula per token).
+const ERROR_LITERAL = /#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!)/iy;
+const NUMBER = /(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/iy;
+const IDENT = /[A-Za-z_\\\u00A1-\uFFFF$][A-Za-z0-9_.\\\u00A1-\uFFFF$]*/y;
 /** An unquoted sheet name before "!": anything up to "!" that is not an operator or separator. */
-const UNQUOTED_SHEET = /^([^\s!'"(),;{}+\-*/^&=<>%:[\]#@]+)!/;
+const UNQUOTED_SHEET = /([^\s!'"(),;{}+\-*/^&=<>%:[\]#@]+)!/y;
+
+/** The text `pattern` matches at `at`, or undefined. */
+function matchAt(pattern: RegExp, text: string, at: number): string | undefined {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0];
+}
 const OPERATORS = ["<>", "<=", ">=", "+", "-", "*", "/", "^", "&", "=", "<", ">", "%", ":", "@", "#"];
 
 function tokenize(formula: string): Token[] {
@@ -57,8 +64,8 @@ function tokenize(formula: string): Token[] {
     spaced = false;
   };
   while (i < formula.length) {
-    const rest = formula.slice(i);
     const ch = formula[i];
+    let match: string | undefined;
     if (/\s/.test(ch)) {
       spaced = true;
       i++;
@@ -82,18 +89,18 @@ function tokenize(formula: string): Token[] {
       }
       if (j >= formula.length) throw new FormulaSyntaxError("a table reference [ is not closed");
       push("struct", formula.slice(i, j + 1));
-    } else if (ERROR_LITERAL.test(rest)) {
-      push("error", ERROR_LITERAL.exec(rest)![0]);
-    } else if (UNQUOTED_SHEET.test(rest)) {
-      push("sheet", UNQUOTED_SHEET.exec(rest)![0]);
-    } else if (NUMBER.test(rest) && !IDENT.test(rest)) {
-      push("number", NUMBER.exec(rest)![0]);
-    } else if (IDENT.test(rest)) {
-      push("ident", IDENT.exec(rest)![0]);
+    } else if ((match = matchAt(ERROR_LITERAL, formula, i))) {
+      push("error", match);
+    } else if ((match = matchAt(UNQUOTED_SHEET, formula, i))) {
+      push("sheet", match);
+    } else if ((match = matchAt(IDENT, formula, i))) {
+      push("ident", match);
+    } else if ((match = matchAt(NUMBER, formula, i))) {
+      push("number", match);
     } else if ("(),{};".includes(ch)) {
       push(ch as Kind, ch);
     } else {
-      const op = OPERATORS.find((o) => rest.startsWith(o));
+      const op = OPERATORS.find((o) => formula.startsWith(o, i));
       if (!op) throw new FormulaSyntaxError(`"${ch}" is not allowed here`);
       push("op", op);
     }
@@ -107,6 +114,8 @@ export interface FormulaFacts {
   readonly sheets: string[];
   /** Names that are not functions, references, booleans or known tables: Excel shows #NAME?. */
   readonly unknownNames: string[];
+  /** The formula as Excel reads it back (see normalizeFormula). */
+  readonly normalized: string;
 }
 
 const CELL = /^\$?[A-Za-z]{1,3}\$?\d+$/;
@@ -229,7 +238,7 @@ export function parseFormula(formula: string, isTable: (name: string) => boolean
   if (tokens.length === 0) fail("the formula is empty");
   expression();
   if (at < tokens.length) fail(`"${peek().text}" follows a complete formula`);
-  return { sheets, unknownNames };
+  return { sheets, unknownNames, normalized: normalized(formula, tokens) };
 }
 
 /**
@@ -240,9 +249,12 @@ export function parseFormula(formula: string, isTable: (name: string) => boolean
  * Text in quotes, spaces and structured references stay as written.
  */
 export function normalizeFormula(formula: string): string {
+  return normalized(formula, tokenize(formula));
+}
+
+function normalized(formula: string, tokens: readonly Token[]): string {
   let out = "";
   let last = 0;
-  const tokens = tokenize(formula);
   tokens.forEach((t, i) => {
     let text = t.text;
     const next = tokens[i + 1];

@@ -6,7 +6,7 @@
  */
 import { type RangeRef, columnLetters, parseRange, rangeAddress } from "../../workbook/address";
 import { readEntry } from "./coercion";
-import { FormulaSyntaxError, normalizeFormula, parseFormula, sheetPrefix } from "./formula-syntax";
+import { FormulaSyntaxError, parseFormula, sheetPrefix } from "./formula-syntax";
 import { Host, type HostOptions } from "./host";
 
 /** What a cell shows: a number, text, a boolean, or "" when empty. Errors are their text, e.g. "#VALUE!". */
@@ -107,8 +107,7 @@ export class SheetModel {
     const entry = readEntry(input, this.cell(row, column)?.numberFormat, this.book.host.thisYear());
     switch (entry.kind) {
       case "formula":
-        this.book.checkFormula(entry.formula, this, row, column);
-        return this.store(row, column, normalizeFormula(entry.formula));
+        return this.store(row, column, this.book.checkFormula(entry.formula, this, row, column));
       case "text":
         return this.store(row, column, entry.text, true);
       case "number":
@@ -302,14 +301,15 @@ export class WorkbookModel {
   /**
    * Refuses (InvalidArgument) a formula Excel would not enter: bad syntax, a sheet name that needs quotes
    * used without them, or a sheet that does not exist (the docs are silent on the last; refusing is the
-   * pessimistic reading).
+   * pessimistic reading). Gives the formula as Excel reads it back.
    */
-  checkFormula(formula: string, sheet: SheetModel, row: number, column: number): void {
+  checkFormula(formula: string, sheet: SheetModel, row: number, column: number): string {
     const where = `${sheetPrefix(sheet.name)}!${columnLetters(column)}${row + 1}`;
     try {
       const facts = parseFormula(formula, (name) => this.table(name) !== undefined);
       const missing = facts.sheets.find((name) => !this.sheet(name));
       if (missing !== undefined) throw new FormulaSyntaxError(`there is no sheet named "${missing}"`);
+      return facts.normalized;
     } catch (e) {
       if (!(e instanceof FormulaSyntaxError)) throw e;
       throw new EmulationError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. Excel refuses the formula ${JSON.stringify(formula)} for ${where}: ${e.message}.`);
