@@ -76,3 +76,15 @@ test.each(["=SUM(1,", "=1+", '="open', "=(1", "=1 2", "=-6-8 Campus"])("a formul
   );
   expect(error.code).toBe("InvalidArgument");
 });
+
+test("a workbook opened with such text keeps it as text (it can only be stored as text); an add-in write of it still fails", async () => {
+  const book = workbook({ sheets: { Schools: [["= ", "=1+", "=FY25!A1"]] } });
+  expect(book.values("Schools", "A1:C1")).toEqual([["= ", "=1+", "=FY25!A1"]]);
+  const error = await rejection(
+    Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Schools").getRange("D1").values = [["= "]];
+      await context.sync();
+    }),
+  );
+  expect(error.code).toBe("InvalidArgument");
+});

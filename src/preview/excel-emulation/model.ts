@@ -118,6 +118,19 @@ export class SheetModel {
     }
   }
 
+  /**
+   * Content of a workbook (or CSV) being opened rather than written by an add-in: read as typing, except that
+   * text Excel would refuse as a formula ("= ", "=1+") can only be in a workbook as text, so it is kept as text.
+   */
+  setOpenedInput(row: number, column: number, input: CellValue | null): void {
+    try {
+      this.setInput(row, column, input);
+    } catch (e) {
+      if (!(e instanceof EmulationError) || e.code !== "InvalidArgument" || typeof input !== "string") throw e;
+      this.store(row, column, input, true);
+    }
+  }
+
   /** Stores content as it is: a formula when it starts with "=" unless `asText`. */
   store(row: number, column: number, input: CellValue | null, asText = false): void {
     const cell = this.edit(row, column);
@@ -531,7 +544,7 @@ export function createWorkbookModel(spec: WorkbookSpec = {}): WorkbookModel {
   for (const [name] of sheets) book.addSheet(name);
   for (const [name, rows] of sheets) {
     const sheet = book.requireSheet(name);
-    rows.forEach((row, i) => row.forEach((input, j) => input !== null && input !== undefined && input !== "" && sheet.setInput(i, j, input)));
+    rows.forEach((row, i) => row.forEach((input, j) => input !== null && input !== undefined && input !== "" && sheet.setOpenedInput(i, j, input)));
   }
   if (book.sheets.length === 0) book.addSheet("Sheet1");
   book.active = spec.activeSheet ? book.requireSheet(spec.activeSheet) : book.sheets[0];
