@@ -1,6 +1,7 @@
 /* eslint-disable no-undef */
 // `npm run validate`: checks manifest.xml (and dist/manifest.xml when a production build exists) offline,
-// then with Microsoft's online validator where it is reachable. Exits 1 on any problem.
+// then with Microsoft's online validator where it is reachable. Exits 1 when the manifest is invalid and
+// when the validator could not run at all ("ERROR", with the cause); an unreachable validator is not a failure.
 const { execFile } = require("child_process");
 const fs = require("fs");
 const path = require("path");
@@ -10,15 +11,34 @@ const { versionRuleError } = require("./functions-metadata");
 const ROOT = path.resolve(__dirname, "..");
 const DEV_ORIGIN = "https://localhost:3000";
 
+/**
+ * Microsoft's validator, through the office-addin-manifest CLI. Tells apart a verdict on the manifest
+ * ("valid" / "invalid"), a service that cannot be reached or answered with an error ("unreachable": no
+ * verdict, the offline checks stand) and a CLI that could not run at all ("broken": never a verdict).
+ */
 function onlineValidation(file) {
-  const cli = path.join(ROOT, "node_modules/.bin/office-addin-manifest");
+  // MANIFEST_VALIDATOR_CLI lets the tests stand in a validator that crashes, refuses or cannot connect.
+  const cli = process.env.MANIFEST_VALIDATOR_CLI || path.join(ROOT, "node_modules/office-addin-manifest/cli.js");
   return new Promise((resolve) => {
-    execFile(cli, ["validate", file], { timeout: 60000 }, (error, stdout, stderr) => {
-      const output = `${stdout}${stderr}`;
-      if (/Unable to contact|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(output) || error?.killed) resolve({ reachable: false });
-      else resolve({ reachable: true, ok: !error, output });
+    execFile(process.execPath, [cli, "validate", file], { timeout: 60000 }, (error, stdout, stderr) => {
+      const output = `${stdout}${stderr}`.trim();
+      if (/The manifest is valid\./.test(output) && !error) resolve({ outcome: "valid" });
+      else if (/The manifest is not valid\./.test(output)) resolve({ outcome: "invalid", output });
+      else if (/Unable to contact|Unable to validate the manifest|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ECONNRESET/.test(output) || error?.killed) {
+        resolve({ outcome: "unreachable" });
+      } else resolve({ outcome: "broken", output: output || error?.message || "no output" });
     });
   });
+}
+
+/** What to do when the CLI itself fails: the usual cause is an incomplete node_modules. */
+function brokenCliMessage(output) {
+  const firstLine = output.split("\n").find((l) => l.trim()) || output;
+  const missing = /Cannot find module '([^']+)'/.exec(output);
+  const fix = missing
+    ? `a package it needs is missing (${missing[1]}): run \`npm ci\` again; if it stays missing, declare it in package.json.`
+    : "run `npm ci` again, then `node node_modules/office-addin-manifest/cli.js validate manifest.xml` to see the full error.";
+  return `Microsoft's validator (office-addin-manifest) could not run: ${firstLine.trim()}. This says nothing about the manifest. To fix: ${fix}`;
 }
 
 async function validate(file, origin) {
@@ -26,11 +46,14 @@ async function validate(file, origin) {
   const problems = [...(schema || []).map((e) => `schema: ${e}`), ...project];
   if (schema === null) console.warn(`  (XSD schemas not found in ${SCHEMA_DIR}: schema check skipped; set MANIFEST_SCHEMA_DIR)`);
   const online = problems.length ? null : await onlineValidation(file);
-  if (online && !online.reachable) console.log("  Microsoft's online validator is unreachable from here; offline checks only.");
-  if (online?.reachable && !online.ok) problems.push(`online validator: ${online.output.trim()}`);
-  console.log(`${problems.length ? "FAIL" : "ok  "} ${path.relative(ROOT, path.resolve(file))}`);
+  const toolFailure = online?.outcome === "broken" ? brokenCliMessage(online.output) : null;
+  if (online?.outcome === "unreachable") console.log("  Microsoft's online validator is unreachable from here: offline checks only (they passed).");
+  if (online?.outcome === "invalid") problems.push(`Microsoft's validator says the manifest is not valid:\n${online.output}`);
+  const verdict = problems.length ? "FAIL" : toolFailure ? "ERROR" : "ok  ";
+  console.log(`${verdict} ${path.relative(ROOT, path.resolve(file))}`);
   for (const p of problems) console.log(`  - ${p}`);
-  return problems.length === 0;
+  if (toolFailure) console.log(`  - ${toolFailure}`);
+  return problems.length === 0 && !toolFailure;
 }
 
 (async () => {
