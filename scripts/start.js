@@ -49,12 +49,21 @@ async function ensureCertificates() {
   }
 }
 
+/** True when something already listens on the port, on IPv4 or IPv6 loopback. */
 function portInUse() {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => socket.destroy() || resolve(true));
-    socket.once("error", () => resolve(false));
-  });
+  const probe = (host) =>
+    new Promise((resolve) => {
+      const socket = net.connect({ port, host });
+      socket.setTimeout(2000);
+      const settle = (inUse) => {
+        socket.destroy();
+        resolve(inUse);
+      };
+      socket.once("connect", () => settle(true));
+      socket.once("timeout", () => settle(false));
+      socket.once("error", () => settle(false));
+    });
+  return Promise.all([probe("127.0.0.1"), probe("::1")]).then((found) => found.some(Boolean));
 }
 
 function get(url) {
@@ -112,7 +121,7 @@ function trustHint() {
 
 async function main() {
   const running = readPid();
-  if (running && alive(running.pid)) {
+  if (running && running.port === port && alive(running.pid)) {
     console.log(`Already running (pid ${running.pid}).\n  Preview:  ${base}preview.html\n  Manifest: ${manifest}\nStop it with \`npm stop\`.`);
     return;
   }
