@@ -5,6 +5,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const LicensePlugin = require("webpack-license-plugin");
 const { sources } = require("webpack");
 
 const urlDev = "https://localhost:3000/";
@@ -33,6 +34,22 @@ class RewriteDevUrls {
     });
   }
 }
+
+/** The notice shipped beside the bundle: every third-party package in it, with its license text. */
+function licenseNotice(packages) {
+  const sections = packages.map((p) =>
+    [`${p.name} ${p.version}`, `License: ${p.license}`, p.repository ? `Repository: ${p.repository}` : null, "", (p.licenseText || "(no license file in the package)").trim()]
+      .filter((line) => line !== null)
+      .join("\n"),
+  );
+  return `Third-party software in the ITS Support Budget add-in (dist/). Generated at build time.\n\n${sections.join("\n\n" + "-".repeat(78) + "\n\n")}\n`;
+}
+
+/**
+ * Excel on the web reads functions.json from its own origin (office-js #3970, Excel-Custom-Functions #212), so
+ * the metadata needs CORS; the pages, scripts and source maps are loaded by Office's own frame and need none.
+ */
+const CORS_PATHS = new Set(["/functions.json"]);
 
 /** office-addin-dev-certs writes these files; its CA cannot be trusted system-wide without admin rights. */
 function devHttpsOptions() {
@@ -88,10 +105,21 @@ module.exports = (env = {}, options = {}) => {
       }),
       ...(dev ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], scriptLoading: "defer" })] : []),
       ...(dev ? [] : [new RewriteDevUrls(urlProd)]),
+      ...(dev
+        ? []
+        : [
+            new LicensePlugin({
+              outputFilename: "third-party-licenses.json",
+              additionalFiles: { "third-party-licenses.txt": licenseNotice },
+              // Nothing copyleft ships: HyperFormula (GPL-3.0) is for the preview and the tests only.
+              unacceptableLicenseTest: (license) => /GPL/i.test(license),
+            }),
+          ]),
     ],
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },
-      headers: { "Access-Control-Allow-Origin": "*" },
+      host: "localhost",
+      headers: (req) => (CORS_PATHS.has(new URL(req.url, "https://localhost").pathname) ? { "Access-Control-Allow-Origin": "*" } : {}),
       server: { type: "https", options: devHttpsOptions() },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       hot: false,
