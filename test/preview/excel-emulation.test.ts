@@ -5,7 +5,7 @@
  * load + sync, writes land at sync, errors surface at sync, unknown members throw, and every
  * request is counted and sized.
  */
-import { EmulatedOfficeError, NotEmulatedError, createWorkbook, installEmulatedOffice } from "../../src/preview/excel-emulation";
+import { EmulatedOfficeError, NotEmulatedError, createWorkbook, installEmulatedOffice, isFormulaCell } from "../../src/preview/excel-emulation";
 import type { EmulatedWorkbook } from "../../src/preview/excel-emulation";
 import { itsCost, itsDays } from "../../src/functions/functions";
 
@@ -501,4 +501,22 @@ describe("installEmulatedOffice", () => {
 test("request sizes count UTF-8 bytes", async () => {
   const { utf8Length } = await import("../../src/preview/excel-emulation/client");
   for (const text of ["abc", "é", "€", "😀", "Olive Grove, Elementary — 1,024 students"]) expect(utf8Length(text)).toBe(Buffer.byteLength(text));
+});
+
+describe("formula syntax (what Excel refuses before HyperFormula sees it)", () => {
+  test.each([
+    ["Schools", false], ["Sheet1", false], ["ITS_Budget", false], ["Rates.2025", false], ["XFEA1", false],
+    ["FY25", true], ["Q1", true], ["ABC1", true], ["R1C1", true], ["R", true], ["c", true], ["RC", true],
+    ["My Sheet", true], ["ITS-Rates", true], ["2025", true], ["True", true], ["Bob's", true],
+  ])("sheet %s needs quotes in a formula: %s", async (name, quoted) => {
+    const { sheetNeedsQuotes } = await import("../../src/preview/excel-emulation");
+    expect(sheetNeedsQuotes(name)).toBe(quoted);
+  });
+
+  test("isFormulaCell tells formulas from text that starts with =", () => {
+    const book = createWorkbook({ sheets: { S: [["=1+1", "'=1+1"]] } });
+    const sheet = book.model.requireSheet("S");
+    expect([isFormulaCell(sheet.cell(0, 0)), isFormulaCell(sheet.cell(0, 1))]).toEqual([true, false]);
+    expect(sheet.cell(0, 1)).toEqual({ input: "=1+1", text: true });
+  });
 });

@@ -4,5 +4,6 @@ export { installEmulatedOffice, type InstallOptions } from "./office";
 export { hyperFormulaEvaluator } from "./evaluator";
 export { Instrumentation, type RequestRecord } from "./client";
 export { EmulatedOfficeError, NotEmulatedError } from "./errors";
-export { type CellValue, type FormulaEvaluator, type WorkbookSnapshot, type WorkbookSpec, createWorkbookModel, WorkbookModel, SheetModel } from "./model";
+export { type Cell, type CellValue, type FormulaEvaluator, type WorkbookSnapshot, type WorkbookSpec, createWorkbookModel, isFormulaCell, WorkbookModel, SheetModel } from "./model";
+export { sheetNeedsQuotes, sheetPrefix } from "./formula-syntax";
 export { Host, type HostOptions, CURRENT_HOST_SETS } from "./host";
