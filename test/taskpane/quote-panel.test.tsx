@@ -212,14 +212,24 @@ describe("adding to the budget sheet", () => {
     expect(await screen.findByText(/row 2 of sheet "ITS Budget 2"/)).toBeVisible();
   });
 
-  test.each([
-    ["failed", "Excel is busy editing a cell. Press Enter or Esc in the sheet, then click Add to budget sheet again."],
-    ["blocked", "The row below the ITS Budget table holds data. Move it."],
-  ] as const)("a %s add shows Excel's problem and what to do", async (kind, message) => {
-    const { user } = setup(inExcel, jest.fn<ReturnType<AddQuote>, Parameters<AddQuote>>(async () => ({ kind, message })));
+  test("a blocked add shows the planner's problem", async () => {
+    const message = "The row below the ITS Budget table holds data. Move it.";
+    const { user } = setup(inExcel, jest.fn<ReturnType<AddQuote>, Parameters<AddQuote>>(async () => ({ kind: "blocked", message })));
     await fillSchool(user);
     await user.click(addButton());
     expect(await screen.findByText(message)).toBeVisible();
+    expect(screen.getByText("Not added")).toBeVisible();
+  });
+
+  test.each([
+    ["cellEdit", "Excel is busy editing a cell. Finish editing the cell (press Enter or Esc).", "Excel is busy editing a cell. Finish editing the cell (press Enter or Esc). Then click Add to budget sheet again."],
+    ["excelTooOld", "This Excel is too old for the add-in.", "This Excel is too old for the add-in."],
+    ["unknown", "Excel stopped (x).", "Excel stopped (x). Check the ITS Budget sheet, then click Add to budget sheet again: adding the same site again updates its row instead of duplicating it."],
+  ] as const)("a failed add (%s) shows Excel's remedy and how to try again from this pane", async (problem, remedy, shown) => {
+    const { user } = setup(inExcel, jest.fn<ReturnType<AddQuote>, Parameters<AddQuote>>(async () => ({ kind: "failed", failure: { problem, remedy, detail: "x" } })));
+    await fillSchool(user);
+    await user.click(addButton());
+    expect(await screen.findByText(shown)).toBeVisible();
     expect(screen.getByText("Not added")).toBeVisible();
   });
 });

@@ -4,8 +4,9 @@
  * formulas and formats, what stays untouched, and how many round trips each click costs.
  */
 import { CURRENT_RATES } from "../../src/core";
-import { type EmulatedWorkbook, createWorkbook } from "../../src/preview/excel-emulation";
-import { addQuoteToBudget, excelErrorMessage } from "../../src/workbook/excel/quote";
+import { type EmulatedWorkbook, createWorkbook, installEmulatedOffice } from "../../src/preview/excel-emulation";
+import { describeExcelError } from "../../src/workbook/excel/errors";
+import { addQuoteToBudget } from "../../src/workbook/excel/quote";
 import { BUDGET_HEADERS, type QuoteWriteOptions, type SiteQuote, rowCells } from "../../src/workbook/quote/budgetSheet";
 
 const school: SiteQuote = { site: "Lincoln HS", kind: "school", enrollment: 523, purchase: { kind: "single", option: 2, days: 3 } };
@@ -13,7 +14,8 @@ const office: SiteQuote = { site: "Region East", kind: "office", enrollment: nul
 const live: QuoteWriteOptions = { sheetName: "ITS Budget", formulas: true, confirmUpdate: false };
 
 function use(book: EmulatedWorkbook): EmulatedWorkbook {
-  (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;
+  // Office too: runExcel checks requirement sets through Office.context.requirements.
+  installEmulatedOffice(globalThis, book);
   return book;
 }
 
@@ -124,14 +126,21 @@ test("an Excel failure comes back as a message that says what to do", async () =
   book.instrumentation.reset();
   book.instrumentation.failRequest(2);
   const result = await addQuoteToBudget(school, live);
-  expect(result).toEqual({ kind: "failed", message: expect.stringMatching(/^Excel could not add the quote \(.*internal error.*\)\. Check the ITS Budget sheet, then click Add to budget sheet again/) });
+  expect(result).toEqual({ kind: "failed", failure: { problem: "unknown", remedy: expect.stringMatching(/^Excel stopped \(.*internal error.*\)\.$/), detail: expect.any(String) } });
 });
 
-test("known Excel error codes get specific advice", () => {
+test("known Excel error codes get specific advice; only a protection error mentions protection (docs: testing/application-specific-api-error-handling.md)", () => {
   const err = (code: string) => Object.assign(new Error("m"), { code });
-  expect(excelErrorMessage(err("InvalidOperationInCellEditMode"))).toMatch(/Press Enter or Esc/);
-  expect(excelErrorMessage(err("AccessDenied"))).toMatch(/Unprotect Sheet/);
-  expect(excelErrorMessage(err("ItemAlreadyExists"))).toMatch(/Choose another sheet name/);
+  const remedy = (code: string) => describeExcelError(err(code)).remedy;
+  expect(remedy("InvalidOperationInCellEditMode")).toMatch(/finish editing the cell \(press Enter or Esc\)/i);
+  expect(remedy("InvalidOperationInCellEditMode")).not.toMatch(/protect/i);
+  // excel/excel-add-ins-delay-in-cell-edit.md: a batch made while a cell is edited fails with InvalidOperation.
+  expect(remedy("InvalidOperation")).toMatch(/press Enter or Esc/);
+  expect(remedy("InvalidOperation")).not.toMatch(/protect/i);
+  expect(remedy("AccessDenied")).toMatch(/Unprotect Sheet/);
+  expect(remedy("ItemAlreadyExists")).toMatch(/Choose another name/);
+  // The adapter does not word the pane's buttons.
+  for (const code of ["InvalidOperationInCellEditMode", "AccessDenied", "InvalidOperation", "ItemNotFound", "Other"]) expect(remedy(code)).not.toMatch(/Add to budget sheet/);
 });
 
 /**

@@ -15,6 +15,7 @@ import { useEffect, useRef, useState } from "react";
 import { BAND_READING, CURRENT_RATES, compareOptions, type OptionNumber, formatDollars } from "../../core";
 import { BUDGET_SHEET, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, sheetNameProblem } from "../../workbook/quote/budgetSheet";
 import type { AddQuoteResult } from "../../workbook/excel/quote";
+import type { ExcelFailure } from "../../workbook/excel/errors";
 import { paneStyles as css } from "../styles";
 import { type OptionChoice, type QuoteFormState, initialForm, viewOf } from "./quoteForm";
 
@@ -73,8 +74,10 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
         setPending(result);
         return;
       case "blocked":
-      case "failed":
         setStatus({ intent: "error", title: "Not added", text: result.message });
+        return;
+      case "failed":
+        setStatus({ intent: "error", title: "Not added", text: failureText(result.failure) });
         return;
     }
   }
@@ -282,4 +285,16 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
       )}
     </form>
   );
+}
+
+/** Excel's remedy, then how to try again from this pane. */
+function failureText(failure: ExcelFailure): string {
+  switch (failure.problem) {
+    case "excelTooOld":
+      return failure.remedy;
+    case "unknown":
+      return `${failure.remedy} Check the ITS Budget sheet, then click Add to budget sheet again: adding the same site again updates its row instead of duplicating it.`;
+    default:
+      return `${failure.remedy} Then click Add to budget sheet again.`;
+  }
 }

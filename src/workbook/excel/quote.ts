@@ -1,14 +1,16 @@
 /**
  * The Excel side of "Add to budget sheet": one Excel.run per click, read -> sync -> plan -> apply ->
  * sync (two round trips at most; a question for the user costs one). Excel's failures come back as
- * messages that say what to do.
+ * ExcelFailures (./errors.ts); the pane words how to try again.
  */
 import { CURRENT_RATES } from "../../core";
 import { columnLetters } from "../address";
 import { BUDGET_HEADERS, BUDGET_TABLE, type BudgetSnapshot, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, planQuote } from "../quote/budgetSheet";
 import { applyPlan } from "./apply";
+import { type ExcelFailure, describeExcelError } from "./errors";
+import { runExcel } from "./run";
 
-export type AddQuoteResult = QuotePlanOutcome | { readonly kind: "failed"; readonly message: string };
+export type AddQuoteResult = QuotePlanOutcome | { readonly kind: "failed"; readonly failure: ExcelFailure };
 
 /** Queues the reads the planner needs; every value is available after the next sync. */
 function queueSnapshotReads(context: Excel.RequestContext, sheetName: string): () => BudgetSnapshot {
@@ -53,7 +55,7 @@ function queueSnapshotReads(context: Excel.RequestContext, sheetName: string): (
 
 export async function addQuoteToBudget(quote: SiteQuote, options: QuoteWriteOptions): Promise<AddQuoteResult> {
   try {
-    return await Excel.run(async (context) => {
+    return await runExcel(async (context) => {
       const snapshot = queueSnapshotReads(context, options.sheetName);
       await context.sync();
       const outcome = planQuote(quote, snapshot(), options, CURRENT_RATES);
@@ -63,23 +65,6 @@ export async function addQuoteToBudget(quote: SiteQuote, options: QuoteWriteOpti
       return outcome;
     });
   } catch (error) {
-    return { kind: "failed", message: excelErrorMessage(error) };
-  }
-}
-
-/** What went wrong in Excel, and what the user can do about it. */
-export function excelErrorMessage(error: unknown): string {
-  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
-  const detail = error instanceof Error ? error.message : String(error);
-  switch (code) {
-    case "InvalidOperationInCellEditMode":
-      return "Excel is busy editing a cell. Press Enter or Esc in the sheet, then click Add to budget sheet again.";
-    case "AccessDenied":
-    case "InvalidOperation":
-      return `Excel refused the change (${detail}). If the sheet or workbook is protected, unprotect it (Review > Unprotect Sheet) and try again.`;
-    case "ItemAlreadyExists":
-      return `Excel reports that a sheet or table with that name already exists (${detail}). Choose another sheet name and try again.`;
-    default:
-      return `Excel could not add the quote (${detail}). Check the ITS Budget sheet, then click Add to budget sheet again: adding the same site again updates its row instead of duplicating it.`;
+    return { kind: "failed", failure: describeExcelError(error) };
   }
 }
