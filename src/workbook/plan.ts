@@ -16,7 +16,7 @@ export type PlanStep =
   | { readonly kind: "setNumberFormat"; readonly sheet: string; readonly address: string; readonly format: string }
   /** Bold text, e.g. for a header row. */
   | { readonly kind: "setBold"; readonly sheet: string; readonly address: string }
-  /** Turn `address` (headers in its first row) into an Excel table named `name`. */
+  /** Turn `address` of `sheet` (headers in its first row) into an Excel table named `name`; applied as a Range of that sheet. */
   | {
       readonly kind: "addTable";
       readonly sheet: string;
@@ -31,7 +31,7 @@ export type PlanStep =
   | { readonly kind: "setTable"; readonly table: string; readonly name: string; readonly showTotals: boolean }
   /** Grow or shrink an existing table to `address` (same top-left cell, headers included). */
   | { readonly kind: "resizeTable"; readonly table: string; readonly address: string }
-  /** Keep the first `rows` rows in view while scrolling. */
+  /** Keep the first `rows` rows in view while scrolling. Shows (activates) the sheet first: office-js #3148. */
   | { readonly kind: "freezeRows"; readonly sheet: string; readonly rows: number }
   /** Fit the width of the columns of `address` to their contents. */
   | { readonly kind: "autofitColumns"; readonly sheet: string; readonly address: string }

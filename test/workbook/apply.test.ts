@@ -114,3 +114,19 @@ describe("applyPlan", () => {
     expect(book.values("Data", "A1:B1")).toEqual([["", ""]]);
   });
 });
+
+describe("tables and frozen panes land on the plan's sheet, whichever sheet the user is on", () => {
+  it("addTable makes the table on its own sheet, not the active one (TableCollection.add: an address without a sheet name uses the active sheet)", async () => {
+    const book = createWorkbook({ sheets: { Data: [["user", "cells"], [1, 2]], Plan: [["Days", "Cost"], [1, 10]] }, activeSheet: "Data" });
+    await apply(book, { steps: [{ kind: "addTable", sheet: "Plan", address: "A1:B2", name: "Prices", showTotals: false }] });
+    expect(book.table("Prices")).toMatchObject({ sheet: "Plan", address: "A1:B2" });
+    expect(book.snapshot().tables.map((t) => t.sheet)).toEqual(["Plan"]);
+  });
+
+  it("freezeRows shows the sheet before freezing it (office-js #3148: freezing an inactive sheet leaves the active sheet wrong)", async () => {
+    const book = createWorkbook({ sheets: { Data: [["user"]], Plan: [["Days"]] }, activeSheet: "Data" });
+    await apply(book, { steps: [{ kind: "freezeRows", sheet: "Plan", rows: 1 }, { kind: "activate", sheet: "Plan" }] });
+    expect(book.frozenRows("Plan")).toBe(1);
+    expect(book.activeSheet()).toBe("Plan");
+  });
+});

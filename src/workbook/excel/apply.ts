@@ -26,7 +26,10 @@ function applyStep(context: Excel.RequestContext, step: PlanStep): void {
       sheets.getItem(step.sheet).getRange(step.address).format.font.bold = true;
       return;
     case "addTable": {
-      const table = sheets.getItem(step.sheet).tables.add(step.address, true);
+      // A Range, not an address: TableCollection.add puts a table given an address without a sheet name on the
+      // ACTIVE sheet, whichever collection it is called on (TableCollection.add reference).
+      const sheet = sheets.getItem(step.sheet);
+      const table = sheet.tables.add(sheet.getRange(step.address), true);
       // Name last: Excel keeps the actions before a failing one, so a table bearing the name is complete.
       table.showTotals = step.showTotals;
       table.name = step.name;
@@ -41,9 +44,14 @@ function applyStep(context: Excel.RequestContext, step: PlanStep): void {
     case "resizeTable":
       context.workbook.tables.getItem(step.table).resize(step.address);
       return;
-    case "freezeRows":
-      sheets.getItem(step.sheet).freezePanes.freezeRows(step.rows);
+    case "freezeRows": {
+      // Freezing panes on a sheet that is not active fires WorksheetActivated and leaves Excel's idea of the
+      // active sheet wrong (office-js #3148): show the sheet first.
+      const sheet = sheets.getItem(step.sheet);
+      sheet.activate();
+      sheet.freezePanes.freezeRows(step.rows);
       return;
+    }
     case "autofitColumns":
       sheets.getItem(step.sheet).getRange(step.address).format.autofitColumns();
       return;
