@@ -3,14 +3,15 @@
  * bulk fill of the preview's sample sheet, with the grid's computed values checked against the core.
  */
 import { CURRENT_RATES, annualCost, parseEnrollment, recommendDays } from "../../src/core";
-import { type EmulatedWorkbook, createWorkbook } from "../../src/preview/excel-emulation";
+import { type EmulatedWorkbook, createWorkbook, installEmulatedOffice } from "../../src/preview/excel-emulation";
 import { SAMPLE_ROWS, SAMPLE_SHEET, sampleWorkbook } from "../../src/preview/sample";
 import { type FillMode, detectColumns, planFill } from "../../src/workbook/fill";
 import { readFillSource, writeFill } from "../../src/workbook/excel/fill";
 import { addQuoteToBudget } from "../../src/workbook/excel/quote";
 
 function use(book: EmulatedWorkbook): EmulatedWorkbook {
-  (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;
+  // Office too, as a real host has it: the writers check requirement sets through Office.context.requirements.
+  installEmulatedOffice(globalThis, book);
   return book;
 }
 

@@ -27,7 +27,9 @@ const COLUMNS = BUDGET_HEADERS.length;
 
 type Cell = string | number | boolean | null;
 const userCell: fc.Arbitrary<Cell> = fc.oneof(fc.integer({ min: -100, max: 100000 }), fc.constantFrom<Cell>("keep", "=1+2", "Total", "x", true), fc.string({ maxLength: 6 }));
-const sites = ["Lincoln HS", "Fairmont Middle", "Region North Office", "Esperanza Elementary", "lincoln hs "];
+// Names Excel would turn into formulas, numbers, dates or booleans if written as they are (Excel.Range.values reference).
+const hostileSites = ["=1+1", '=HYPERLINK("http://x","y")', "-Lincoln Annex", "+Plus", "00123", "6-8 Campus", "6-8", "1/2", "TRUE", "50%", "@x"];
+const sites = ["Lincoln HS", "Fairmont Middle", "Region North Office", "Esperanza Elementary", "lincoln hs ", ...hostileSites];
 
 const quoteArb: fc.Arbitrary<SiteQuote> = fc
   .record({
@@ -165,7 +167,8 @@ function existingRowOf(snapshot: WorkbookSnapshot, table: { sheet: string; range
   const key = site.trim().toLowerCase();
   for (let row = table.range.start.row + 1; row < table.range.start.row + table.range.rows - 1; row++) {
     const name = cells[`${columnLetters(table.range.start.column)}${row + 1}`]?.input;
-    if (String(name ?? "").trim().toLowerCase() === key) return row;
+    // Text with text: the add-in writes sites as text, and a number in the cell is not a typed site.
+    if (typeof name === "string" && name.trim().toLowerCase() === key) return row;
   }
   return -1;
 }
@@ -226,6 +229,10 @@ async function checkScenario(s: Scenario, evaluator: FormulaEvaluator | undefine
   }
 
   tally[result.action]++;
+  // The site's cell holds exactly the typed name, as text, whatever Excel would make of it as typing.
+  const ours = tableRange(after)!;
+  const siteCell = after.sheets.find((x) => x.name === ours.sheet)!.cells[`${columnLetters(ours.range.start.column)}${result.row}`];
+  expect(siteCell?.input).toBe(s.quote.site.trim());
   // The same quote again: it asks before touching the row, and a confirmed identical update changes nothing.
   const done = book.snapshot();
   const asked = await addQuoteToBudget(s.quote, { ...options, confirmUpdate: false });

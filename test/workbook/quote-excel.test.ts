@@ -33,8 +33,8 @@ test("a first quote creates the ITS Budget table with live formulas, currency, t
   expect([runs, syncs]).toEqual([1, 2]);
   expect(book.table("ITSBudget")).toEqual({ name: "ITSBudget", sheet: "ITS Budget", address: "A1:I3", headers: [...BUDGET_HEADERS], body: "A2:I2", showTotals: true });
   expect(book.formulas("ITS Budget", "A2:I3")).toEqual([
-    ["Lincoln HS", "School", 523, "=LAUSD.ITSDAYS(C2)", "=D2", "Outside Summer", "", "=LAUSD.ITSCOST(E2,F2)", ""],
-    ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H2)", ""],
+    ["Lincoln HS", "School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))', ""],
+    ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,[Annual cost])", ""],
   ]);
   expect(book.values("ITS Budget", "D2:H3")).toEqual([[3, 3, "Outside Summer", "", 75013], ["", "", "", "", 75013]]);
   expect(book.numberFormats("ITS Budget", "H2:H3")).toEqual([["$#,##0"], ["$#,##0"]]);
@@ -83,7 +83,7 @@ test("re-adding a site asks first (1 sync, nothing written), then updates its ro
   expect(updated.result).toMatchObject({ kind: "plan", action: "updated", row: 2 });
   expect(updated.syncs).toBe(2);
   expect(book.table("ITSBudget")).toMatchObject({ address: "A1:I4" });
-  expect(book.formulas("ITS Budget", "E2:H2")).toEqual([["=D2", "Outside Summer", 1, '=LAUSD.ITSCOST(E2,F2)+LAUSD.ITSCOST(G2,"Summer Only")']]);
+  expect(book.formulas("ITS Budget", "E2:H2")).toEqual([["=D2", "Outside Summer", 1, '=IF(OR(E2="",G2=""),"",LAUSD.ITSCOST(E2,F2)+LAUSD.ITSCOST(G2,"Summer Only"))']]);
   expect(book.values("ITS Budget", "H2:H4")).toEqual([[76138], [130753], [76138 + 130753]]);
   expect(book.values("ITS Budget", "A1:A5").flat().filter((site) => site === "Lincoln HS")).toHaveLength(1);
 });
@@ -197,4 +197,87 @@ test("a first quote that Excel fails at any action is finished by adding it agai
   }));
   expect(outcomes).toContain("failed then added");
   expect(outcomes).toContain("failed then updated");
+});
+
+describe("user text stays text (Excel.Range.values reference: = + - start formulas, number and date text is converted)", () => {
+  const hostile = ["=1+1", '=HYPERLINK("http://x","y")', "-Lincoln Annex", "+Plus", "00123", "6-8 Campus", "6-8", "1/2", "TRUE", "50%", "@x", "'quoted"];
+
+  test.each(hostile)("the site %p ends up as exactly that text, and its row is priced", async (site) => {
+    const book = use(createWorkbook());
+    const { result } = await click(book, { ...school, site });
+    expect(result).toMatchObject({ kind: "plan", action: "added", row: 2 });
+    expect(book.values("ITS Budget", "A2:C2")).toEqual([[site, "School", 523]]);
+    expect(book.formulas("ITS Budget", "A2")).toEqual([[site]]);
+    expect(book.values("ITS Budget", "H2:H3")).toEqual([[75013], [75013]]);
+  });
+
+  test.each(["00123", "-Lincoln Annex", "6-8", "=1+1"])("adding %p twice asks, then updates its one row: no duplicate, total not doubled", async (site) => {
+    const book = use(createWorkbook());
+    await click(book, { ...school, site });
+    const again = await click(book, { ...school, site });
+    expect(again.result).toMatchObject({ kind: "confirmUpdate", row: 2 });
+    const confirmed = await click(book, { ...school, site }, { confirmUpdate: true });
+    expect(confirmed.result).toMatchObject({ kind: "plan", action: "updated", row: 2 });
+    expect(book.table("ITSBudget")).toMatchObject({ address: "A1:I3" });
+    expect(book.values("ITS Budget", "H3")).toEqual([[75013]]);
+  });
+
+  test("a site cell Excel holds as a number is not the text site: 123 is not \"00123\"", async () => {
+    const book = use(createWorkbook());
+    await click(book, { ...school, site: "123" });
+    book.userTypes("ITS Budget", "A2", 123);
+    const { result } = await click(book, { ...school, site: "00123" });
+    expect(result).toMatchObject({ kind: "plan", action: "added", row: 3 });
+  });
+});
+
+test("the total follows the table: a row added to the table by hand is in it (structured reference, Microsoft Support: Using structured references with Excel tables)", async () => {
+  const book = use(createWorkbook());
+  await click(book, school);
+  expect(book.formulas("ITS Budget", "H3")).toEqual([["=SUBTOTAL(109,[Annual cost])"]]);
+  // What Tab in the last cell does: a table row inserted above the totals row.
+  await book.Excel.run(async (context: Excel.RequestContext) => {
+    context.workbook.tables.getItem("ITSBudget").rows.add(undefined, [["By hand", "", "", "", "", "", "", 1000, ""]]);
+    await context.sync();
+  });
+  expect(book.table("ITSBudget")).toMatchObject({ address: "A1:I4" });
+  expect(book.values("ITS Budget", "H4")).toEqual([[75013 + 1000]]);
+});
+
+describe("a blank cell is never priced, even where blanks reach custom functions as 0 (office-js #4702, #5262)", () => {
+  test.each([false, true])("clearing the enrollment empties the row's days and cost (blanks as 0: %p)", async (blanksAsZero) => {
+    const book = use(createWorkbook({ host: { blanksAsZero } }));
+    await click(book, school);
+    book.userTypes("ITS Budget", "C2", "");
+    expect(book.values("ITS Budget", "D2:H3")).toEqual([["", "", "Outside Summer", "", ""], ["", "", "", "", 0]]);
+  });
+
+  test("clearing the days bought of an office empties its cost", async () => {
+    const book = use(createWorkbook({ host: { blanksAsZero: true } }));
+    await click(book, office);
+    book.userTypes("ITS Budget", "E2", "");
+    expect(book.values("ITS Budget", "H2")).toEqual([[""]]);
+  });
+});
+
+describe("every quote runs through runExcel", () => {
+  test("an Excel without ExcelApi 1.13 gets a message naming the versions needed, and nothing is written (Table.resize is ExcelApi 1.13)", async () => {
+    const book = use(createWorkbook({ sheets: { Schools: [["Name"]] }, host: { requirementSets: { ExcelApi: "1.12", SharedRuntime: "1.1" } } }));
+    const before = book.snapshot();
+    const { result, runs } = await click(book, school);
+    expect(result).toMatchObject({ kind: "failed", failure: { problem: "excelTooOld", remedy: expect.stringMatching(/ExcelApi 1\.13.*Version 2102.*16\.50.*Excel on the web/) } });
+    expect(runs).toBe(0);
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  test("a click while the user edits a cell waits for Enter or Esc, then adds (delayForCellEdit, docs: excel/excel-add-ins-delay-in-cell-edit.md)", async () => {
+    const book = use(createWorkbook());
+    book.host.enterCellEditMode();
+    const pending = addQuoteToBudget(school, live);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(book.sheetNames()).not.toContain("ITS Budget");
+    book.host.exitCellEditMode();
+    expect(await pending).toMatchObject({ kind: "plan", action: "added" });
+    expect(book.values("ITS Budget", "A2")).toEqual([["Lincoln HS"]]);
+  });
 });

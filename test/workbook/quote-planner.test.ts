@@ -44,6 +44,8 @@ function tableSnapshot(rows: unknown[][], extra: Partial<NonNullable<BudgetSnaps
     },
   };
 }
+/** The totals row as the planner writes it: Excel's own structured form, which follows the table. */
+const ourTotals = ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,[Annual cost])", ""];
 const lincolnRow = ["Lincoln HS", "School", 523, 3, 3, "Outside Summer", "", 75013, ""];
 
 describe("a new ITS Budget sheet", () => {
@@ -53,13 +55,14 @@ describe("a new ITS Budget sheet", () => {
     expect(steps[0]).toEqual({ kind: "addSheet", sheet: BUDGET_SHEET });
     expect(cellsOf(steps, "A1:I2")).toEqual([
       [...BUDGET_HEADERS],
-      ["Lincoln HS", "School", 523, "=LAUSD.ITSDAYS(C2)", "=D2", "Outside Summer", "", "=LAUSD.ITSCOST(E2,F2)", ""],
+      // User text and our labels with Excel's text prefix, so Excel keeps them as text (see asText).
+      ["'Lincoln HS", "'School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "'Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))', ""],
     ]);
   });
 
   test("makes a table with a totals row summing the annual cost, in $#,##0, header frozen, columns fitted", () => {
     expect(steps).toContainEqual({ kind: "addTable", sheet: BUDGET_SHEET, address: "A1:I2", name: BUDGET_TABLE, showTotals: true });
-    expect(cellsOf(steps, "A3:I3")).toEqual([["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H2)", ""]]);
+    expect(cellsOf(steps, "A3:I3")).toEqual([ourTotals]);
     expect(steps).toContainEqual({ kind: "setNumberFormat", sheet: BUDGET_SHEET, address: "H2:H3", format: "$#,##0" });
     expect(steps).toContainEqual({ kind: "freezeRows", sheet: BUDGET_SHEET, rows: 1 });
     expect(steps).toContainEqual({ kind: "autofitColumns", sheet: BUDGET_SHEET, address: "A1:I3" });
@@ -71,7 +74,7 @@ describe("a new ITS Budget sheet", () => {
   test("an empty existing sheet of that name is used as it is, not added again", () => {
     const s = stepsOf(planQuote(school, { sheetNames: [BUDGET_SHEET], table: null, targetSheetHasData: false }, live, rates));
     expect(s.some((step) => step.kind === "addSheet")).toBe(false);
-    expect(cellsOf(s, "A1:I2")[1][0]).toBe("Lincoln HS");
+    expect(cellsOf(s, "A1:I2")[1][0]).toBe("'Lincoln HS");
   });
 });
 
@@ -80,15 +83,15 @@ describe("row contents", () => {
 
   test("an office has no enrollment or recommendation; days are a value; the cost reads its cells", () => {
     expect(rowOf(office)).toEqual([
-      "Region East",
-      "Office / Virtual Academy",
+      "'Region East",
+      "'Office / Virtual Academy",
       "",
       "",
       5,
-      "Full Year",
+      "'Full Year",
       "",
-      "=LAUSD.ITSCOST(E2,F2)",
-      `No enrollment: days chosen directly. ${FULL_TIME_NOTE}`,
+      '=IF(E2="","",LAUSD.ITSCOST(E2,F2))',
+      `'No enrollment: days chosen directly. ${FULL_TIME_NOTE}`,
     ]);
   });
 
@@ -101,12 +104,12 @@ describe("row contents", () => {
 
   test("a split is Outside Summer days plus Summer Only days, and its cost formula adds both", () => {
     const row = rowOf({ ...school, purchase: { kind: "split", outsideSummerDays: 3, summerOnlyDays: 1 } });
-    expect(row.slice(3, 8)).toEqual(["=LAUSD.ITSDAYS(C2)", "=D2", "Outside Summer", 1, '=LAUSD.ITSCOST(E2,F2)+LAUSD.ITSCOST(G2,"Summer Only")']);
-    expect(row[8]).toBe("Split: Outside Summer 3 days + Summer Only 1 day.");
+    expect(row.slice(3, 8)).toEqual(['=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "'Outside Summer", 1, '=IF(OR(E2="",G2=""),"",LAUSD.ITSCOST(E2,F2)+LAUSD.ITSCOST(G2,"Summer Only"))']);
+    expect(row[8]).toBe("'Split: Outside Summer 3 days + Summer Only 1 day.");
   });
 
   test("values mode writes the core's numbers instead of formulas", () => {
-    expect(rowOf(school, false).slice(2, 8)).toEqual([523, 3, 3, "Outside Summer", "", 75013]);
+    expect(rowOf(school, false).slice(2, 8)).toEqual([523, 3, 3, "'Outside Summer", "", 75013]);
     expect(rowOf(office, false)[7]).toBe(130753);
     expect(rowOf({ ...school, purchase: { kind: "split", outsideSummerDays: 3, summerOnlyDays: 1 } }, false)[7]).toBe(75013 + 1125);
   });
@@ -119,8 +122,8 @@ describe("an existing ITS Budget table", () => {
     const steps = stepsOf(outcome);
     expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "A1:I4" });
     expect(cellsOf(steps, "A3:I4")).toEqual([
-      expect.arrayContaining(["Region East", "=LAUSD.ITSCOST(E3,F3)"]),
-      ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H3)", ""],
+      expect.arrayContaining(["'Region East", '=IF(E3="","",LAUSD.ITSCOST(E3,F3))']),
+      ourTotals,
     ]);
     expect(steps).toContainEqual({ kind: "setNumberFormat", sheet: BUDGET_SHEET, address: "H3:H4", format: "$#,##0" });
     expect(steps.some((s) => s.kind === "addSheet" || s.kind === "addTable")).toBe(false);
@@ -142,8 +145,8 @@ describe("an existing ITS Budget table", () => {
     const steps = stepsOf(outcome);
     expect(steps.filter((s) => s.kind === "setCells").map((s) => s.kind === "setCells" && s.address)).toEqual(["A3:I3", "A4:I4"]);
     // Our totals again: they replace Excel's default totals left by a first quote that failed before writing ours.
-    expect(cellsOf(steps, "A4:I4")).toEqual([["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H3)", ""]]);
-    expect(cellsOf(steps, "A3:I3")[0].slice(3, 8)).toEqual(["=LAUSD.ITSDAYS(C3)", 4, "Full Year", "", "=LAUSD.ITSCOST(E3,F3)"]);
+    expect(cellsOf(steps, "A4:I4")).toEqual([ourTotals]);
+    expect(cellsOf(steps, "A3:I3")[0].slice(3, 8)).toEqual(['=IF(C3="","",LAUSD.ITSDAYS(C3))', 4, "'Full Year", "", '=IF(E3="","",LAUSD.ITSCOST(E3,F3))']);
     expect(steps.some((s) => s.kind === "resizeTable")).toBe(false);
   });
 
@@ -152,8 +155,8 @@ describe("an existing ITS Budget table", () => {
     const snapshot: BudgetSnapshot = { sheetNames: ["Plan"], targetSheetHasData: null, table: { ...base, sheet: "Plan", address: "Plan!C5:K7" } };
     const steps = stepsOf(planQuote(office, snapshot, live, rates));
     expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "C5:K8" });
-    expect(cellsOf(steps, "C7:K8")[0][7]).toBe("=LAUSD.ITSCOST(G7,H7)");
-    expect(cellsOf(steps, "C7:K8")[1][7]).toBe("=SUBTOTAL(109,J6:J7)");
+    expect(cellsOf(steps, "C7:K8")[0][7]).toBe('=IF(G7="","",LAUSD.ITSCOST(G7,H7))');
+    expect(cellsOf(steps, "C7:K8")[1][7]).toBe("=SUBTOTAL(109,[Annual cost])");
   });
 
   test("data in the row the table must grow into blocks the add with a message, and nothing is planned", () => {
@@ -204,8 +207,11 @@ describe("a sheet named ITS Budget that is not ours", () => {
  * and adding again must finish the job where it stopped, never ask for another sheet or leave a stray row.
  */
 describe("recovering from an add that Excel failed half-way", () => {
+  // Totals as earlier versions wrote them (A1 references): still recognised as ours.
   const totalsLeft = ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H2)", ""];
-  const lincolnFormulas = ["Lincoln HS", "School", 523, "=LAUSD.ITSDAYS(C2)", "=D2", "Outside Summer", "", "=LAUSD.ITSCOST(E2,F2)", ""];
+  // Formulas as Excel reads them back: text without the prefix that kept it text.
+  const lincolnFormulas = ["Lincoln HS", "School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))', ""];
+  const lincolnWritten = ["'Lincoln HS", "'School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "'Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))', ""];
   /** Our table after the resize of an add ran and the write did not: one more body row holding `lastBody`. */
   const grown = (lastBody: unknown[], below: unknown[] = Array(9).fill("")): BudgetSnapshot => {
     const empty = Array(9).fill("");
@@ -221,8 +227,8 @@ describe("recovering from an add that Excel failed half-way", () => {
     const steps = stepsOf(outcome);
     expect(steps.some((s) => s.kind === "resizeTable")).toBe(false);
     expect(cellsOf(steps, "A3:I4")).toEqual([
-      expect.arrayContaining(["Region East", "=LAUSD.ITSCOST(E3,F3)"]),
-      ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H3)", ""],
+      expect.arrayContaining(["'Region East", '=IF(E3="","",LAUSD.ITSCOST(E3,F3))']),
+      ourTotals,
     ]);
     expect(steps).toContainEqual({ kind: "setNumberFormat", sheet: BUDGET_SHEET, address: "H3:H4", format: "$#,##0" });
   };
@@ -254,8 +260,8 @@ describe("recovering from an add that Excel failed half-way", () => {
     expect(outcome).toMatchObject({ kind: "plan", action: "added", sheet: BUDGET_SHEET, row: 2 });
     const steps = stepsOf(outcome);
     expect(steps.some((s) => s.kind === "addSheet")).toBe(false);
-    expect(cellsOf(steps, "A1:I2")).toEqual([header, lincolnFormulas]);
-    expect(cellsOf(steps, "A3:I3")).toEqual([totalsLeft]);
+    expect(cellsOf(steps, "A1:I2")).toEqual([header, lincolnWritten]);
+    expect(cellsOf(steps, "A3:I3")).toEqual([ourTotals]);
     return steps;
   };
 

@@ -81,6 +81,19 @@ export type QuotePlanOutcome =
   | { readonly kind: "blocked"; readonly message: string };
 
 const sameText = (a: unknown, b: string): boolean => String(a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
+/** A site cell matches only as text: a cell Excel turned into the number 123 is not the site "00123". */
+const sameSite = (cell: unknown, site: string): boolean => typeof cell === "string" && sameText(cell, site);
+
+/**
+ * User text (and our labels) as a cell input that Excel keeps as exactly that text. Excel reads a written
+ * string as typing: "=", "+" and "-" start a formula, and number, percent, date and boolean text is
+ * converted (Excel.Range.values reference; excel/excel-add-ins-blank-null-values.md), so "-Lincoln Annex"
+ * would be #NAME?, "00123" the number 123 and "6-8" a date. A leading apostrophe is what a user types to
+ * keep an entry as text; Excel stores the text without it. Always prefixed rather than only when the text
+ * looks convertible: which text Excel converts depends on the locale (dates), and a rule of ours would miss
+ * some. The Text number format ("@") would also work, but only until the user reformats the column.
+ */
+export const asText = (text: string): string => `'${text}`;
 const isEmptyCell = (cell: unknown): boolean => cell === null || cell === undefined || cell === "";
 
 /** The table's data rows as a range (no header, no totals row). */
@@ -105,7 +118,7 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
   const body = bodyOf(range, table.showTotals);
   const firstColumn = range.start.column;
   const bodyRows = table.values.slice(1, 1 + body.rows);
-  const found = bodyRows.findIndex((row) => sameText(row[0], quote.site));
+  const found = bodyRows.findIndex((row) => sameSite(row[0], quote.site));
   const rowRange = (row: number, rows = 1) => rangeAddress({ start: { row, column: firstColumn }, rows, columns: range.columns });
 
   if (found >= 0) {
@@ -121,7 +134,7 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
       // Our totals again: they replace Excel's defaults when a first quote failed before writing them.
       ...(table.showTotals
         ? ([
-            { kind: "setCells", sheet: table.sheet, address: rowRange(totalsRow), cells: [totalsCells(body.start.row, totalsRow - 1, firstColumn, range.columns)] },
+            { kind: "setCells", sheet: table.sheet, address: rowRange(totalsRow), cells: [totalsCells(range.columns)] },
             { kind: "setNumberFormat", sheet: table.sheet, address: costCells(totalsRow, totalsRow, firstColumn), format: CURRENCY_FORMAT },
           ] as const)
         : []),
@@ -137,7 +150,7 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
   if (lastBody && (lastBody.every(isEmptyCell) || (table.showTotals && isOurTotals(lastBody)))) {
     const row = body.start.row + body.rows - 1;
     const cells: CellInput[][] = [rowCells(quote, row, firstColumn, range.columns, options.formulas, rates)];
-    if (table.showTotals) cells.push(totalsCells(body.start.row, row, firstColumn, range.columns));
+    if (table.showTotals) cells.push(totalsCells(range.columns));
     const steps: PlanStep[] = [
       { kind: "setCells", sheet: table.sheet, address: rowRange(row, cells.length), cells },
       { kind: "setNumberFormat", sheet: table.sheet, address: costCells(row, row + cells.length - 1, firstColumn), format: CURRENCY_FORMAT },
@@ -160,7 +173,7 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
   }
   const row = body.start.row + body.rows;
   const cells: CellInput[][] = [rowCells(quote, row, firstColumn, range.columns, options.formulas, rates)];
-  if (table.showTotals) cells.push(totalsCells(body.start.row, row, firstColumn, range.columns));
+  if (table.showTotals) cells.push(totalsCells(range.columns));
   const steps: PlanStep[] = [
     // The whole table (header, data and any totals row, as Table.getRange gives it) one row taller.
     { kind: "resizeTable", table: BUDGET_TABLE, address: rangeAddress({ start: range.start, rows: range.rows + 1, columns: range.columns }) },
@@ -187,13 +200,14 @@ function planNewTable(quote: SiteQuote, snapshot: BudgetSnapshot, options: Quote
     ...(snapshot.targetSheetHasData === null ? [{ kind: "addSheet", sheet } as const] : []),
     { kind: "setCells", sheet, address: firstRows, cells: [[...BUDGET_HEADERS], rowCells(quote, 1, 0, columns, options.formulas, rates)] },
     // Before the table: once the table bears its name, adding again only updates the row (and the totals).
+    // (Applying it activates the sheet first, see plan.ts.)
     { kind: "freezeRows", sheet, rows: 1 },
     // An unfinished first quote may have made the table already, under Excel's default name: finish that one.
     unfinished?.table
       ? { kind: "setTable", table: unfinished.table, name: BUDGET_TABLE, showTotals: true }
       : { kind: "addTable", sheet, address: firstRows, name: BUDGET_TABLE, showTotals: true },
     // Written after the table exists: showing totals fills Excel's own defaults into this row.
-    { kind: "setCells", sheet, address: `A3:${columnLetters(columns - 1)}3`, cells: [totalsCells(1, 1, 0, columns)] },
+    { kind: "setCells", sheet, address: `A3:${columnLetters(columns - 1)}3`, cells: [totalsCells(columns)] },
     { kind: "setNumberFormat", sheet, address: costCells(1, 2, 0), format: CURRENCY_FORMAT },
     { kind: "autofitColumns", sheet, address: `A1:${columnLetters(columns - 1)}3` },
     { kind: "activate", sheet },
@@ -201,11 +215,12 @@ function planNewTable(quote: SiteQuote, snapshot: BudgetSnapshot, options: Quote
   return { kind: "plan", action: "added", sheet, row: 2, plan: { steps } };
 }
 
-/** Our totals row as totalsCells writes it: "Total", a SUBTOTAL in the cost column, nothing else. */
+/** The cost column's total as totalsCells writes it; earlier versions wrote A1 references (=SUBTOTAL(109,H2:H9)). */
+const OUR_TOTAL = /^=SUBTOTAL\(109,(\[Annual cost\]|ITSBudget\[Annual cost\]|\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+)\)$/i;
+
+/** Our totals row as totalsCells writes it (or wrote it): "Total", a SUBTOTAL of the cost column, nothing else. */
 function isOurTotals(row: readonly unknown[]): boolean {
-  return row.every((cell, i) =>
-    i === 0 ? sameText(cell, "Total") : i === COL["Annual cost"] ? /^=SUBTOTAL\(109,/i.test(String(cell)) : isEmptyCell(cell),
-  );
+  return row.every((cell, i) => (i === 0 ? sameText(cell, "Total") : i === COL["Annual cost"] ? OUR_TOTAL.test(String(cell)) : isEmptyCell(cell)));
 }
 
 /**
@@ -221,7 +236,7 @@ function unfinishedFirstQuote(quote: SiteQuote, content: BudgetSnapshot["targetC
   const [header = [], row = [], totals = []] = content.head;
   const table = content.tables[0] ?? null;
   const ourHeader = BUDGET_HEADERS.every((h, i) => header[i] === h);
-  const ourRow = row.every(isEmptyCell) || (sameText(row[COL.Site], quote.site) && Object.values(KIND_LABELS).includes(String(row[COL.Kind])));
+  const ourRow = row.every(isEmptyCell) || (sameSite(row[COL.Site], quote.site) && Object.values(KIND_LABELS).includes(String(row[COL.Kind])));
   // Excel's own totals: "Total" first, a SUBTOTAL of the last column.
   const defaultTotals = table !== null && totals.every((cell, i) => (i === 0 ? sameText(cell, "Total") : isEmptyCell(cell) || /^=SUBTOTAL\(/i.test(String(cell))));
   return ourHeader && ourRow && (totals.every(isEmptyCell) || defaultTotals) ? { table } : null;
@@ -233,13 +248,15 @@ function costCells(first: number, last: number, firstColumn: number): string {
   return rangeAddress({ start: { row: first, column }, rows: last - first + 1, columns: 1 });
 }
 
-/** The totals row: a label and the sum of the annual cost column. A1 references, rewritten whenever a row is added. */
-function totalsCells(firstBodyRow: number, lastBodyRow: number, firstColumn: number, columns: number): CellInput[] {
+/**
+ * The totals row: a label and the sum of the annual cost column, as Excel's own totals row writes it. A
+ * structured reference follows the table, so a row a user adds by hand (Tab in the last cell) is in the
+ * total; an A1 range would leave it out (Microsoft Support, "Using structured references with Excel tables").
+ */
+function totalsCells(columns: number): CellInput[] {
   const cells: CellInput[] = Array<CellInput>(columns).fill("");
-  const cost = firstColumn + COL["Annual cost"];
   cells[0] = "Total";
-  cells[COL["Annual cost"]] =
-    `=SUBTOTAL(109,${cellAddress({ row: firstBodyRow, column: cost })}:${cellAddress({ row: lastBodyRow, column: cost })})`;
+  cells[COL["Annual cost"]] = "=SUBTOTAL(109,[Annual cost])";
   return cells;
 }
 
@@ -259,18 +276,23 @@ export function rowCells(quote: SiteQuote, row: number, firstColumn: number, col
   const recommended = quote.kind === "school" && quote.enrollment !== null ? recommendDays(quote.enrollment, rates).days : null;
 
   const cells: CellInput[] = Array<CellInput>(columns).fill("");
-  cells[COL.Site] = quote.site.trim();
-  cells[COL.Kind] = KIND_LABELS[quote.kind];
+  cells[COL.Site] = asText(quote.site.trim());
+  cells[COL.Kind] = asText(KIND_LABELS[quote.kind]);
   cells[COL.Enrollment] = quote.enrollment ?? "";
-  cells[COL["Recommended days"]] = recommended === null ? "" : formulas ? `=LAUSD.ITSDAYS(${ref("Enrollment")})` : recommended;
-  cells[COL["Days bought"]] = formulas && recommended === days ? `=${ref("Recommended days")}` : days;
-  cells[COL.Option] = option;
-  cells[COL["Summer Only days"]] = summerDays ?? "";
+  // Live formulas price a row only while its input cells hold something: some desktop builds pass a blank
+  // cell to custom functions as 0, not null (office-js #4702, #5262; no requirement set tells them apart), and
+  // ITSDAYS(0) is 1 day. So Excel, not the function, decides blank: X="" is TRUE for an empty cell and for
+  // the "" a guarded cell shows, on every host.
+  const unlessBlank = (inputs: readonly string[], formula: string) => `=IF(${inputs.length > 1 ? `OR(${inputs.map((i) => `${i}=""`).join(",")})` : `${inputs[0]}=""`},"",${formula})`;
   const summerName = optionByNumber(3, rates).name;
-  cells[COL["Annual cost"]] = formulas
-    ? `=LAUSD.ITSCOST(${ref("Days bought")},${ref("Option")})` + (split ? `+LAUSD.ITSCOST(${ref("Summer Only days")},"${summerName}")` : "")
-    : priced.total;
-  cells[COL.Note] = noteFor(quote, recommended, priced.description, split);
+  const cost = `LAUSD.ITSCOST(${ref("Days bought")},${ref("Option")})` + (split ? `+LAUSD.ITSCOST(${ref("Summer Only days")},"${summerName}")` : "");
+  cells[COL["Recommended days"]] = recommended === null ? "" : formulas ? unlessBlank([ref("Enrollment")], `LAUSD.ITSDAYS(${ref("Enrollment")})`) : recommended;
+  cells[COL["Days bought"]] = formulas && recommended === days ? `=${ref("Recommended days")}` : days;
+  cells[COL.Option] = asText(option);
+  cells[COL["Summer Only days"]] = summerDays ?? "";
+  cells[COL["Annual cost"]] = formulas ? unlessBlank(split ? [ref("Days bought"), ref("Summer Only days")] : [ref("Days bought")], cost) : priced.total;
+  const note = noteFor(quote, recommended, priced.description, split);
+  cells[COL.Note] = note === "" ? "" : asText(note);
   return cells;
 }
 
