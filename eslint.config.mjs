@@ -1,5 +1,5 @@
-// Lint config read by `npm run lint` (office-addin-lint check, which runs `eslint -c eslint.config.mjs
-// "src/**/*.{ts,tsx,js,jsx}"`; set "config": { "lint_files": ... } in package.json to lint more).
+// Lint config read by `npm run lint` (office-addin-lint check, which runs `eslint -c eslint.config.mjs` over
+// "config.lint_files" of package.json: src/, scripts/, test/ and the root config files).
 // It keeps the Office add-in rules of eslint-plugin-office-addins (as errors, so CI fails on them) and
 // checks real problems; code formatting (prettier/prettier in the plugin's preset) is deliberately not enforced.
 import js from "@eslint/js";
@@ -8,6 +8,20 @@ import tsParser from "@typescript-eslint/parser";
 import officeAddins from "eslint-plugin-office-addins";
 import react from "eslint-plugin-react";
 import globals from "globals";
+
+// The layers of the README, enforced: what each folder may import and which host globals it may touch.
+const PREVIEW_IMPORTS = {
+  group: ["**/preview", "**/preview/**", "hyperformula", "hyperformula/**"],
+  message: "Shipped code never imports the preview or its emulation (HyperFormula is GPL-3.0: dev and tests only).",
+};
+const CORE_IMPORTS = [
+  PREVIEW_IMPORTS,
+  {
+    group: ["react", "react/**", "react-dom", "react-dom/**", "@fluentui/**", "@microsoft/office-js", "office-*", "**/workbook/**", "**/taskpane/**", "**/functions/**"],
+    message: "src/core is the pure domain: no React, Fluent, Office or other layer of the add-in.",
+  },
+];
+const HOST_GLOBALS = ["Office", "Excel", "CustomFunctions", "window", "document", "navigator", "localStorage", "fetch", "XMLHttpRequest"];
 
 const officeAddinRules = Object.fromEntries(Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, "error"]));
 
@@ -54,6 +68,23 @@ export default [
     // Remove a file from this list once its reader sits below the sync (or carries a justified disable comment).
     files: ["src/workbook/excel/quote.ts"],
     rules: { "office-addins/call-sync-before-read": "off", "office-addins/call-sync-after-load": "off" },
+  },
+  {
+    files: ["src/{taskpane,functions,workbook}/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [PREVIEW_IMPORTS] }] },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: CORE_IMPORTS }],
+      "no-restricted-globals": ["error", ...HOST_GLOBALS.map((name) => ({ name, message: "src/core is pure: no Office, Excel or DOM." }))],
+    },
+  },
+  {
+    // Only src/workbook/excel/ calls the Excel API (the preview defines it).
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/workbook/excel/**", "src/preview/**", "src/core/**"],
+    rules: { "no-restricted-globals": ["error", { name: "Excel", message: "Only src/workbook/excel/ calls the Excel API: add an adapter there." }] },
   },
   {
     files: ["**/*.{js,cjs,mjs}"],

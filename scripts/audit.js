@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // `npm run audit:prod`: npm audit of what ships (dependencies only: React and Fluent UI), failing on high or
 // critical advisories. Where the registry's advisory service cannot be reached it says so and exits 0, so an
 // offline machine is told plainly that no audit ran rather than failing or passing silently.

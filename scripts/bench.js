@@ -283,7 +283,7 @@ function report({ fns, fills, sizes, render, started }) {
   return r.join("\n");
 }
 
-module.exports = { benchFunctions, benchFill, bundleSizes, buildProduction, registerTypeScript };
+module.exports = { benchFunctions, benchFill, buildProduction, registerTypeScript };
 
 async function main() {
   // Re-run with --expose-gc so each timed run starts with a clean heap.

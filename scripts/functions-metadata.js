@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Excel caches a custom function's metadata (functions.json) for up to a day per manifest version, so a
 // metadata change must ship with a new manifest <Version>. src/functions/metadata.lock.json records the
 // metadata's hash and the manifest version it shipped with; `npm run validate` and the tests enforce it.

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Offline manifest validation: Microsoft's XSDs (where shared/ provides them) plus the checks the schema
 // cannot make. Used by `npm run validate` and by the tests.
 const fs = require("fs");

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Renders assets/icon.svg to the PNG sizes the manifest and stores use, in headless Chromium:
 //   node scripts/render-icons.js
 const fs = require("fs");

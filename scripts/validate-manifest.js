@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // `npm run validate`: checks manifest.xml (and dist/manifest.xml when a production build exists) offline,
 // then with Microsoft's online validator where it is reachable. Exits 1 when the manifest is invalid and
 // when the validator could not run at all ("ERROR", with the cause); an unreachable validator is not a failure.

@@ -1,7 +1,6 @@
 import fs from "fs";
 import path from "path";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { BUDGET_GZIP, paneScripts } = require("../../scripts/bundle-budget");
 
 const DIST = path.resolve(__dirname, "../../dist");

@@ -18,7 +18,6 @@ const host = createCustomFunctionsHost();
 const call = (id: string, ...args: unknown[]) => host.registered.get(id)!(...args) as unknown[][];
 
 beforeAll(async () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require("../../webpack.config.js")({ urlProd: PROD }, { mode: "production" });
   config.mode = "production";
   config.entry = { functions: config.entry.functions };
@@ -123,7 +122,6 @@ describe("production manifest", () => {
     expect(devUrls).toBeGreaterThan(5);
     expect(built).not.toContain("localhost");
     expect(built.split(PROD).length - 1).toBe(devUrls);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { checkManifest } = require("../../scripts/manifest-checks");
     const { project } = await checkManifest(built, "manifest.xml", { origin: new URL(PROD).origin });
     expect(project).toEqual([]);
@@ -132,7 +130,6 @@ describe("production manifest", () => {
 
 describe("manifest version rule", () => {
   it("the recorded metadata matches the source, so the manifest version is current", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { versionRuleError } = require("../../scripts/functions-metadata");
     expect(await versionRuleError()).toBeNull();
   }, 60000);

@@ -3,7 +3,6 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkManifest, SCHEMA_DIR } = require("../../scripts/manifest-checks");
 
 const ROOT = path.resolve(__dirname, "../..");

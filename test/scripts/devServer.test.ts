@@ -1,5 +1,4 @@
 // The development server's settings, read from the project's own webpack config.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../../webpack.config.js");
 
 const devServer = webpackConfig({}, { mode: "development" }).devServer;

@@ -1,7 +1,7 @@
 /**
  * The lint gate (`npm run lint`, eslint.config.mjs) catches the Excel mistakes it exists for: a sync in a loop,
- * reading a property that was never loaded or before the sync, and eval. ESLint runs in a child process
- * because its flat config is an ES module, which jest's CommonJS runtime cannot import.
+ * reading a property that was never loaded or before the sync, and eval; and it holds the layers of the README.
+ * ESLint runs in a child process because its flat config is an ES module, which jest's CommonJS runtime cannot import.
  */
 import { execFileSync } from "child_process";
 import path from "path";
@@ -12,12 +12,14 @@ const RUNNER = `
 const { ESLint } = require("eslint");
 let code = "";
 process.stdin.on("data", (d) => (code += d)).on("end", async () => {
-  const [result] = await new ESLint({ cwd: process.cwd() }).lintText(code, { filePath: "lint-fixture.ts" });
+  // Fixtures are not files on disk, so the typed rules (which need them in the TypeScript project) are off here.
+  const overrideConfig = { languageOptions: { parserOptions: { projectService: false } }, rules: { "@typescript-eslint/no-floating-promises": "off" } };
+  const [result] = await new ESLint({ cwd: process.cwd(), overrideConfig }).lintText(code, { filePath: process.argv[1] });
   process.stdout.write(JSON.stringify(result.messages.map((m) => ({ line: m.line, rule: m.ruleId, severity: m.severity }))));
 });`;
 
-function lint(code: string): { line: number; rule: string; severity: number }[] {
-  return JSON.parse(execFileSync(process.execPath, ["-e", RUNNER], { cwd: ROOT, input: code, encoding: "utf8" }));
+function lint(code: string, filePath = "lint-fixture.ts"): { line: number; rule: string; severity: number }[] {
+  return JSON.parse(execFileSync(process.execPath, ["-e", RUNNER, filePath], { cwd: ROOT, input: code, encoding: "utf8" }));
 }
 
 test("flags sync in a loop, reads without load or before sync, and eval, as errors", () => {
@@ -61,3 +63,33 @@ export async function readThenWrite() {
 `);
   expect(messages).toEqual([]);
 }, 60_000);
+
+describe("the layers of the README", () => {
+  const errors = (code: string, filePath: string) =>
+    lint(code, filePath)
+      .filter((m) => m.severity === 2)
+      .map((m) => m.rule);
+
+  it("src/core imports nothing of React, Fluent, Office, the other layers or the preview, and touches no host global", () => {
+    expect(errors(`import React from "react";\nexport const x = React;`, "src/core/x.ts")).toContain("no-restricted-imports");
+    expect(errors(`import { Button } from "@fluentui/react-components";\nexport const x = Button;`, "src/core/rates/x.ts")).toContain("no-restricted-imports");
+    expect(errors(`import { planFill } from "../workbook/fill";\nexport const x = planFill;`, "src/core/x.ts")).toContain("no-restricted-imports");
+    for (const global of ["Excel.run", "Office.onReady", "document.title", "window.name"]) {
+      expect(errors(`export const x = () => ${global};`, "src/core/x.ts")).toContain("no-restricted-globals");
+    }
+    expect(errors(`import { ok } from "../inputs";\nexport const x = ok;`, "src/core/rates/x.ts")).toEqual([]);
+  }, 60_000);
+
+  it("only src/workbook/excel/ calls Excel", () => {
+    const call = `export const run = () => Excel.run(async () => undefined);`;
+    for (const file of ["src/taskpane/x.tsx", "src/workbook/fill/x.ts", "src/functions/x.ts"]) expect(errors(call, file)).toContain("no-restricted-globals");
+    expect(errors(call, "src/workbook/excel/x.ts")).toEqual([]);
+  }, 60_000);
+
+  it("nothing shipped imports the preview or HyperFormula", () => {
+    for (const file of ["src/taskpane/x.tsx", "src/functions/x.ts", "src/workbook/x.ts", "src/workbook/excel/x.ts", "src/core/x.ts"]) {
+      expect(errors(`import { emulate } from "../preview/excel-emulation";\nexport const x = emulate;`, file)).toContain("no-restricted-imports");
+      expect(errors(`import { HyperFormula } from "hyperformula";\nexport const x = HyperFormula;`, file)).toContain("no-restricted-imports");
+    }
+  }, 60_000);
+});

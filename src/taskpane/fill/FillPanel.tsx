@@ -15,6 +15,7 @@ import {
 import { type CSSProperties, useEffect, useMemo, useRef, useState } from "react";
 import { BAND_READING, CURRENT_RATES, type OptionNumber, formatDollars } from "../../core";
 import { type FillProgress, type FillScope, type ReadResult, type RunOptions, type WriteResult, listTables, readFillSource, writeFill } from "../../workbook/excel/fill";
+import { excelAvailable } from "../../workbook/excel/run";
 import { type FillMode, type FillPlan, type FillSource, MODE_LABELS, SUMMARY_SHEET, detectColumns } from "../../workbook/fill";
 import { paneStyles as css } from "../styles";
 import { bandRows, columnChoices, confirmText, count, optionOrder, planFor, sameLayout, samePlan, whereText } from "./fillView";
@@ -29,11 +30,10 @@ export interface FillExcel {
 }
 
 const NOT_IN_EXCEL = "Filling a sheet needs Excel. Open this pane from the ribbon in Excel, then try again.";
-const inExcel = () => typeof Excel !== "undefined";
 
 const excelFill: FillExcel = {
-  listTables: () => (inExcel() ? listTables() : Promise.reject(new Error(NOT_IN_EXCEL))),
-  read: (scope, options) => (inExcel() ? readFillSource(scope, options) : Promise.resolve({ kind: "failed", message: NOT_IN_EXCEL })),
+  listTables: () => (excelAvailable() ? listTables() : Promise.reject(new Error(NOT_IN_EXCEL))),
+  read: (scope, options) => (excelAvailable() ? readFillSource(scope, options) : Promise.resolve({ kind: "failed", message: NOT_IN_EXCEL })),
   write: writeFill,
 };
 

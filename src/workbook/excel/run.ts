@@ -30,3 +30,6 @@ export async function runExcel<T>(batch: (context: Excel.RequestContext) => Prom
   if (!Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) throw new ExcelTooOldError();
   return Excel.run({ delayForCellEdit: true }, batch);
 }
+
+/** Whether this page runs inside Excel (office.js loaded in an Excel host), so the pane can say so before it tries. */
+export const excelAvailable = (): boolean => typeof Excel !== "undefined";
