@@ -3,15 +3,13 @@
  * of office.js: a school and an office are quoted and added with the keyboard alone, the school is
  * added again (an update, not a duplicate), and the rows the workbook holds are checked.
  */
-import { mkdirSync } from "fs";
-import { resolve } from "path";
 import type { Page } from "playwright-core";
 import { seriousViolations } from "./support/axe";
 import { type Browser, REAL_OFFICE_JS, launch, tabTo, watchErrors } from "./support/browser";
 import { serveDirectory } from "./support/server";
+import { screenshotPath } from "./support/screenshots";
 
 const fakeOffice = process.env.ITS_FAKE_OFFICE_JS!;
-const DOCS = resolve(__dirname, "../../docs");
 let server: Awaited<ReturnType<typeof serveDirectory>>;
 let browser: Browser;
 
@@ -124,8 +122,7 @@ test.each(["light", "dark"] as const)("no serious accessibility violations, %s t
   const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
   expect(background).toBe(theme === "dark" ? "rgb(41, 41, 41)" : "rgb(255, 255, 255)");
   expect(await seriousViolations(page)).toEqual([]);
-  mkdirSync(DOCS, { recursive: true });
-  await page.screenshot({ path: resolve(DOCS, `pane-${theme}.png`), fullPage: true });
+  await page.screenshot({ path: screenshotPath(`pane-${theme}.png`), fullPage: true });
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -2,17 +2,15 @@
  * The preview workbench in headless Chromium: the pane's "Fill a sheet" fills the built-in sample
  * sheet in each output mode, and the grid shows, for every site, the days and prices the core gives
  * (computed by the LAUSD functions, by portable formulas over the rates sheet, or written as values).
- * Screenshots of the filled grid and of the summary chart go to docs/.
+ * Screenshots of the filled grid and of the summary chart: see support/screenshots.ts (`npm run screenshots` refreshes docs/).
  */
-import { mkdirSync } from "fs";
-import { resolve } from "path";
 import type { Page } from "playwright-core";
 import { CURRENT_RATES, annualCost, parseEnrollment, recommendDays } from "../../src/core";
 import { SAMPLE_ROWS, SAMPLE_SHEET } from "../../src/preview/sample";
 import { MODE_LABELS, type FillMode } from "../../src/workbook/fill";
 import { previewSession } from "./preview-support/session";
+import { screenshotPath } from "./support/screenshots";
 
-const DOCS = resolve(__dirname, "../../docs");
 const preview = previewSession();
 
 const money = (n: number) => `$${n.toLocaleString("en-US")}`;
@@ -61,13 +59,12 @@ test.each<FillMode>(["live", "portable", "values"])("fill the sample sheet, %s: 
   expect(sheets).toEqual(mode === "portable" ? [SAMPLE_SHEET, "ITS Rates FY2025-26", "ITS Summary"] : [SAMPLE_SHEET, "ITS Summary"]);
 
   if (mode === "live") {
-    mkdirSync(DOCS, { recursive: true });
     await page.setViewportSize({ width: 1600, height: 640 }); // the whole filled sheet beside the pane
-    await page.screenshot({ path: resolve(DOCS, "preview-fill.png") });
+    await page.screenshot({ path: screenshotPath("preview-fill.png") });
     await page.getByRole("button", { name: "ITS Summary" }).click();
     await page.setViewportSize({ width: 1840, height: 760 }); // room for the chart beside the totals
     await page.getByTestId("chart").waitFor();
-    await page.screenshot({ path: resolve(DOCS, "preview-summary.png") });
+    await page.screenshot({ path: screenshotPath("preview-summary.png") });
   }
   expect(errors).toEqual([]);
   await page.close();

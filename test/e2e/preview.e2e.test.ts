@@ -2,16 +2,16 @@
  * The preview workbench (preview.html, the development build) in headless Chromium: the real pane
  * quotes a site into the emulated workbook and the grid shows the computed prices; a CSV opens as a
  * new sheet; the downloaded .xlsx, read back with exceljs, holds the formulas and their values.
- * Screenshots of the workbench go to docs/.
+ * Screenshots of the workbench: see support/screenshots.ts (`npm run screenshots` refreshes docs/).
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import type { Page } from "playwright-core";
 import { previewSession } from "./preview-support/session";
+import { screenshotPath } from "./support/screenshots";
 
-const DOCS = resolve(__dirname, "../../docs");
 const preview = previewSession();
 
 type Book = {
@@ -127,8 +127,7 @@ test("Download .xlsx saves formulas with their computed values (read back with e
   expect(workbook.getWorksheet("Sample sites")!.getCell("C11").value).toBe(801);
   /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read */
 
-  mkdirSync(DOCS, { recursive: true });
-  await page.screenshot({ path: resolve(DOCS, "preview-quote.png") });
+  await page.screenshot({ path: screenshotPath("preview-quote.png") });
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -139,8 +138,7 @@ test("?theme=dark gives the pane Office's dark theme (screenshot)", async () => 
   expect(background).toBe("rgb(41, 41, 41)");
   await page.getByRole("textbox", { name: /Enrollment/ }).fill("200");
   await page.getByText(/1 day/).first().waitFor();
-  mkdirSync(DOCS, { recursive: true });
-  await page.screenshot({ path: resolve(DOCS, "preview-dark.png") });
+  await page.screenshot({ path: screenshotPath("preview-dark.png") });
   expect(errors).toEqual([]);
   await page.close();
 });
