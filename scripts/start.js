@@ -163,11 +163,11 @@ ${trustHint()}`);
     console.log(`Desktop Excel found (${excel}): sideloading the add-in...`);
     const ok = sideload();
     fs.writeFileSync(pidFile, JSON.stringify({ pid: child.pid, port, sideloaded: ok }));
-    console.log(ok ? "Excel opens with the add-in (Home > ITS Budget)." : "Sideloading failed; run `npm run start:desktop` to retry.");
+    console.log(ok ? "Excel opens with the add-in (Home > ITS Support)." : "Sideloading failed; run `npm run start:desktop` to retry.");
   } else {
     console.log(
       `No desktop Excel on this machine (${process.platform}): use the preview above. To try Excel on the web, upload ${manifest} ` +
-        "(Insert > Add-ins > Upload My Add-in); on Windows or macOS with Excel, `npm start` sideloads it (or `npm run start:desktop`).",
+        "(Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in); on Windows or macOS with Excel, `npm start` sideloads it (or `npm run start:desktop`).",
     );
   }
   console.log("Stop the server with `npm stop`.");
