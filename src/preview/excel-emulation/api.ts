@@ -34,7 +34,7 @@ const SINCE: Readonly<Record<string, string>> = {
   getResizedRange: "1.2", getRowsBelow: "1.2", getRowsAbove: "1.2", getColumnsAfter: "1.2", getColumnsBefore: "1.2",
   autofitColumns: "1.2", autofitRows: "1.2", getUsedRangeOrNullObject: "1.4", getItemOrNullObject: "1.4",
   getRangeByIndexes: "1.7", getActiveCell: "1.7", freezeRows: "1.7", freezeColumns: "1.7", unfreeze: "1.7",
-  getSelectedRanges: "1.9", resize: "1.13",
+  getSelectedRanges: "1.9", customProperties: "1.12", resize: "1.13",
 };
 
 function needs(model: WorkbookModel, type: string, member: string): void {
@@ -322,7 +322,7 @@ export class EmRangeFont extends ClientObject<RangeTarget> implements Pick<Excel
 
 type WorksheetMembers =
   | "name" | "id" | "position" | "visibility" | "getRange" | "getRangeByIndexes" | "getCell" | "getUsedRange" | "getUsedRangeOrNullObject"
-  | "activate" | "tables" | "charts" | "freezePanes" | "isNullObject";
+  | "activate" | "tables" | "charts" | "freezePanes" | "customProperties" | "isNullObject";
 
 export class EmWorksheet extends ClientObject<SheetModel> implements Pick<Excel.Worksheet, WorksheetMembers> {
   protected readonly properties: Record<string, PropertyDef<SheetModel>> = {
@@ -338,7 +338,9 @@ export class EmWorksheet extends ClientObject<SheetModel> implements Pick<Excel.
     position: { get: (s) => s.book.sheets.indexOf(s) },
     visibility: { get: () => "Visible" },
   };
-  private children: { tables: EmTableCollection; charts: EmChartCollection; freezePanes: EmFreezePanes } | undefined = undefined;
+  private children:
+    | { tables: EmTableCollection; charts: EmChartCollection; freezePanes: EmFreezePanes; customProperties: EmWorksheetCustomPropertyCollection }
+    | undefined = undefined;
 
   static of(context: RequestContext, path: string, resolver: () => SheetModel | null, options?: { nullable?: boolean; target?: SheetModel }): EmWorksheet {
     return guard(new EmWorksheet(context, "Worksheet", path, resolver, options));
@@ -358,6 +360,10 @@ export class EmWorksheet extends ClientObject<SheetModel> implements Pick<Excel.
       })),
       charts: guard(new EmChartCollection(this.context, `${this.path}.charts`, () => this.requireForChild())),
       freezePanes: guard(new EmFreezePanes(this.context, `${this.path}.freezePanes`, () => this.requireForChild())),
+      customProperties: guard(new EmWorksheetCustomPropertyCollection(this.context, `${this.path}.customProperties`, () => {
+        needs(this.context.model, "Worksheet", "customProperties");
+        return this.requireForChild();
+      })),
     };
     return this.children;
   }
@@ -365,6 +371,8 @@ export class EmWorksheet extends ClientObject<SheetModel> implements Pick<Excel.
   get tables(): Excel.TableCollection { return asExcel(this.kids().tables); }
   get charts(): Excel.ChartCollection { return asExcel(this.kids().charts); }
   get freezePanes(): Excel.WorksheetFreezePanes { return asExcel(this.kids().freezePanes); }
+  /** ExcelApi 1.12. */
+  get customProperties(): Excel.WorksheetCustomPropertyCollection { return asExcel(this.kids().customProperties); }
 
   protected override navigation(): Record<string, ClientObject<unknown>> {
     return asExcel(this.kids());
@@ -493,6 +501,95 @@ export class EmFreezePanes extends ClientObject<SheetModel> implements Pick<Exce
 
   unfreeze(): void {
     this.call("unfreeze", [], (s) => { needs(s.book, "WorksheetFreezePanes", "unfreeze"); this.activatedByFreeze(s); s.frozenRows = 0; s.frozenColumns = 0; s.book.touch(); });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheet custom properties (ExcelApi 1.12)
+// ---------------------------------------------------------------------------------------------
+
+interface CustomPropertyTarget {
+  readonly sheet: SheetModel;
+  readonly key: string;
+}
+
+/**
+ * Excel.WorksheetCustomProperty: "Custom property keys are case-insensitive. The key is limited to 255 characters
+ * (larger values will cause an InvalidArgument error to be thrown.)"; the value is a string.
+ */
+export class EmWorksheetCustomProperty extends ClientObject<CustomPropertyTarget> implements Pick<Excel.WorksheetCustomProperty, "key" | "value" | "delete" | "isNullObject"> {
+  protected readonly properties: Record<string, PropertyDef<CustomPropertyTarget>> = {
+    key: { get: (p) => entryOf(p).key },
+    value: {
+      get: (p) => entryOf(p).value,
+      set: (p, value: unknown) => {
+        entryOf(p).value = checkedPropertyValue(value);
+        p.sheet.book.touch();
+      },
+    },
+  };
+
+  get key(): string { return this.read("key"); }
+  get value(): string { return this.read("value"); }
+  set value(v: string) { this.write("value", v); }
+
+  delete(): void {
+    this.call("delete", [], (p) => {
+      p.sheet.customProperties.delete(p.key.toLowerCase());
+      p.sheet.book.touch();
+    });
+  }
+}
+
+function entryOf(p: CustomPropertyTarget): { key: string; value: string } {
+  return p.sheet.customProperties.get(p.key.toLowerCase()) ?? fail("ItemNotFound", `The requested resource doesn't exist: no custom property "${p.key}" on "${p.sheet.name}".`);
+}
+
+/** The reference types the value as a string; anything else is refused (docs silent: the pessimistic reading). */
+function checkedPropertyValue(value: unknown): string {
+  return typeof value === "string" ? value : fail("InvalidArgument", `A worksheet custom property's value is a string, not ${typeof value}.`);
+}
+
+export class EmWorksheetCustomPropertyCollection
+  extends ClientCollection<SheetModel, CustomPropertyTarget, EmWorksheetCustomProperty>
+  implements Pick<Excel.WorksheetCustomPropertyCollection, "add" | "getItem" | "getItemOrNullObject">
+{
+  protected readonly properties: Record<string, PropertyDef<SheetModel>> = {};
+  protected readonly itemProperties = ["key", "value"];
+
+  constructor(context: RequestContext, path: string, resolver: () => SheetModel | null) {
+    super(context, "WorksheetCustomPropertyCollection", path, resolver);
+  }
+
+  protected list(sheet: SheetModel): CustomPropertyTarget[] { return [...sheet.customProperties.values()].map((p) => ({ sheet, key: p.key })); }
+  protected item(p: CustomPropertyTarget): EmWorksheetCustomProperty {
+    return guard(new EmWorksheetCustomProperty(this.context, "WorksheetCustomProperty", `${this.path}.getItem(${str(p.key)})`, () => p, { target: p }));
+  }
+
+  /** "Adds a new custom property that maps to the provided key. This overwrites existing custom properties with that key." */
+  add(key: string, value: string): Excel.WorksheetCustomProperty {
+    this.call("add", [key, value], (sheet) => {
+      if (typeof key !== "string" || key.length === 0 || key.length > 255) fail("InvalidArgument", `A custom property key has 1 to 255 characters; got ${typeof key === "string" ? key.length : typeof key}.`);
+      sheet.customProperties.set(key.toLowerCase(), { key, value: checkedPropertyValue(value) });
+      sheet.book.touch();
+    });
+    return this.property(`add(${str(key)})`, key, false);
+  }
+
+  getItem(key: string): Excel.WorksheetCustomProperty {
+    return this.property(`getItem(${str(key)})`, key, false);
+  }
+
+  getItemOrNullObject(key: string): Excel.WorksheetCustomProperty {
+    return this.property(`getItemOrNullObject(${str(key)})`, key, true);
+  }
+
+  private property(path: string, key: string, nullable: boolean): Excel.WorksheetCustomProperty {
+    return asExcel(guard(new EmWorksheetCustomProperty(this.context, "WorksheetCustomProperty", `${this.path}.${path}`, () => {
+      const sheet = this.requireForChild();
+      if (sheet.customProperties.has(String(key).toLowerCase())) return { sheet, key };
+      return nullable ? null : fail("ItemNotFound", `The requested resource doesn't exist: no custom property "${key}" on "${sheet.name}".`);
+    }, { nullable })));
   }
 }
 

@@ -74,6 +74,12 @@ export class SheetModel {
   readonly charts: ChartModel[] = [];
   /** Addresses whose columns were fitted to their contents (the preview widens them). */
   readonly autofitted: string[] = [];
+  /**
+   * Worksheet-level custom properties (Excel.WorksheetCustomPropertyCollection, ExcelApi 1.12), by lower-case key:
+   * they belong to the sheet, so they keep through a rename; a user's copy of the sheet does not get them
+   * (office-js #5486, "by design").
+   */
+  readonly customProperties = new Map<string, { key: string; value: string }>();
 
   constructor(
     readonly book: WorkbookModel,
@@ -274,6 +280,8 @@ export interface WorkbookSpec {
   selection?: string;
   tables?: readonly { name: string; sheet: string; address: string; showTotals?: boolean }[];
   numberFormats?: readonly { sheet: string; address: string; format: string }[];
+  /** Worksheet custom properties saved in the workbook, e.g. an add-in's marks. */
+  customProperties?: readonly { sheet: string; key: string; value: string }[];
   evaluator?: FormulaEvaluator;
   /** The emulated host: requirement sets, blanks as 0, today's date (see ./host.ts). */
   host?: HostOptions;
@@ -503,6 +511,7 @@ export class WorkbookModel {
             .map(([k, cell]) => [`${columnLetters(k % MAX_COLUMNS)}${Math.floor(k / MAX_COLUMNS) + 1}`, { ...cell }]),
         ),
         charts: sheet.charts.map((c) => ({ ...c })),
+        customProperties: Object.fromEntries([...sheet.customProperties.values()].map((p) => [p.key, p.value])),
       })),
       tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: rangeAddress(t.range), showTotals: t.showTotals })),
     };
@@ -512,7 +521,7 @@ export class WorkbookModel {
 export interface WorkbookSnapshot {
   activeSheet: string;
   selection: string;
-  sheets: { name: string; frozenRows: number; frozenColumns: number; cells: Record<string, Cell>; charts: ChartModel[] }[];
+  sheets: { name: string; frozenRows: number; frozenColumns: number; cells: Record<string, Cell>; charts: ChartModel[]; customProperties: Record<string, string> }[];
   tables: { name: string; sheet: string; address: string; showTotals: boolean }[];
 }
 
@@ -553,6 +562,7 @@ export function createWorkbookModel(spec: WorkbookSpec = {}): WorkbookModel {
     const sheet = book.requireSheet(f.sheet);
     sheet.grid(f.address, (r, c) => sheet.setNumberFormat(r, c, f.format));
   }
+  for (const p of spec.customProperties ?? []) book.requireSheet(p.sheet).customProperties.set(p.key.toLowerCase(), { key: p.key, value: p.value });
   for (const t of spec.tables ?? []) {
     const table = book.addTable(book.requireSheet(t.sheet), parseRange(t.address));
     book.checkTableName(t.name, table);
