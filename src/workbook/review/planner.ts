@@ -1,0 +1,231 @@
+/**
+ * The review, planned: from what was read of a submitted budget to the findings per row, the counts per
+ * kind, the encumbrance per option, and the blocks of writes that put the findings in one column beside
+ * the data and the counts on an "ITS Review" sheet. No cell the user typed is ever in a write: the column
+ * is one whose every cell is empty (or the review's own column from an earlier run, replaced only after
+ * the confirmation says so). Pure: the Excel side reads, calls planReview, applies the blocks.
+ */
+
+import type { OptionNumber, RateTable } from "../../core";
+import { type RangeRef, columnLetters, rangeAddress } from "../address";
+import { BLOCK_BYTES, utf8Bytes } from "../fill/planner";
+import { type CellValue, normalizeHeader } from "../fill/headers";
+import type { PlanStep, WorkbookPlan } from "../plan";
+import { COLUMN_LABELS, REVIEW_HEADER, type ReviewColumnName, type ReviewColumns } from "./columns";
+import { FINDING_KINDS, type FindingKind, type RowReview, findingText, reviewRow } from "./rules";
+import { type OptionTotal, REVIEW_SHEET, reviewSheet, reviewSheetName } from "./sheet";
+
+/** Columns read beside the data, to find an empty one for the findings (or the review's own, from an earlier run). */
+export const BESIDE_COLUMNS = 4;
+
+/** What the Excel side read for a review. */
+export interface ReviewSource {
+  readonly sheet: string;
+  /** The data: header row, then data rows (a table's totals row excluded). */
+  readonly region: RangeRef;
+  /** The Excel table the data is, if it is one. */
+  readonly table: { readonly name: string } | null;
+  /** Values of the region's cells; row 0 = headers. */
+  readonly values: readonly (readonly CellValue[])[];
+  /** Formulas (or constants; "" when empty) of the BESIDE_COLUMNS columns right of the region, over the region's rows. */
+  readonly beside: readonly (readonly CellValue[])[];
+  /** A sheet column right of the region and of every cell the sheet uses: empty in every row. */
+  readonly freeColumn: number;
+  /** Every sheet of the workbook, to name the ITS Review sheet without taking a user's. */
+  readonly sheetNames: readonly string[];
+}
+
+/** Where the findings go. */
+export interface ReviewTarget {
+  /** Sheet column (zero-based). */
+  readonly column: number;
+  /** The header row and data rows of that column, e.g. "G1:G1009". */
+  readonly address: string;
+  /** True when the column is the review's own from an earlier run (its non-empty cells are replaced). */
+  readonly earlierReview: boolean;
+  /** Non-empty cells the write replaces: 0 unless earlierReview. */
+  readonly replaces: number;
+}
+
+export interface RowFinding {
+  /** Sheet row number as Excel shows it. */
+  readonly row: number;
+  readonly site: string;
+  readonly text: string;
+}
+
+export interface ReviewPlan {
+  readonly sheet: string;
+  readonly columns: ReviewColumns;
+  /** Data rows (header excluded), blank ones included. */
+  readonly rows: number;
+  readonly blanks: number;
+  /** Rows reviewed without a finding. */
+  readonly ok: number;
+  /** Rows with at least one finding. */
+  readonly withFindings: number;
+  readonly counts: Readonly<Record<FindingKind, number>>;
+  readonly totals: readonly OptionTotal[];
+  /** The first rows with findings, for the pane. */
+  readonly examples: readonly RowFinding[];
+  readonly target: ReviewTarget;
+  /** The sheet the counts go to, and whether a sheet called REVIEW_SHEET already exists (and is left alone). */
+  readonly reviewSheet: { readonly name: string; readonly nameTaken: boolean };
+  /** What will be written, in words: every cell and sheet, for the confirmation. */
+  readonly confirmation: string;
+  /** One request each, in order. */
+  readonly blocks: readonly WorkbookPlan[];
+  /** Rows of the review column (header included) each block writes, for progress. */
+  readonly blockRows: readonly number[];
+  readonly blockBytes: readonly number[];
+}
+
+/** Why a review cannot be planned, in words the user can act on. */
+export class ReviewError extends Error {}
+
+const EXAMPLES = 5;
+const REQUIRED: readonly ReviewColumnName[] = ["days", "option", "cost"];
+
+const isEmpty = (cell: CellValue | undefined): boolean => cell === undefined || cell === "";
+
+/** The column for the findings: the review's own from an earlier run, else the first empty one beside the data. */
+function chooseTarget(source: ReviewSource): ReviewTarget {
+  const { region, values, beside } = source;
+  const reviewKey = normalizeHeader(REVIEW_HEADER);
+  const address = (column: number) => rangeAddress({ start: { row: region.start.row, column }, rows: region.rows, columns: 1 });
+  const ownInRegion = (values[0] ?? []).findIndex((h) => normalizeHeader(h) === reviewKey);
+  const ownBeside = (beside[0] ?? []).findIndex((h) => normalizeHeader(h) === reviewKey);
+  const earlier =
+    ownInRegion >= 0
+      ? { column: region.start.column + ownInRegion, cells: values.map((row) => row[ownInRegion]) }
+      : ownBeside >= 0
+        ? { column: region.start.column + region.columns + ownBeside, cells: beside.map((row) => row[ownBeside]) }
+        : null;
+  if (earlier) {
+    const replaces = earlier.cells.filter((c) => !isEmpty(c)).length;
+    return { column: earlier.column, address: address(earlier.column), earlierReview: true, replaces };
+  }
+  // Beside a table, one column stays empty between: a value written right next to a table can be taken into it
+  // (AutoExpansion; office-js #6745 shows AutoCorrect acting on API writes), and the table is the user's.
+  const gap = source.table ? 1 : 0;
+  for (let c = gap; c < BESIDE_COLUMNS; c++) {
+    if (Array.from({ length: region.rows }, (_, r) => beside[r]?.[c]).every(isEmpty)) {
+      const column = region.start.column + region.columns + c;
+      return { column, address: address(column), earlierReview: false, replaces: 0 };
+    }
+  }
+  const column = Math.max(source.freeColumn, region.start.column + region.columns + gap);
+  return { column, address: address(column), earlierReview: false, replaces: 0 };
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+function confirmationText(source: ReviewSource, target: ReviewTarget, sheetName: string, nameTaken: boolean): string {
+  const where = `column ${columnLetters(target.column)} of "${source.sheet}", cells ${target.address}`;
+  const column = target.earlierReview
+    ? `Writes the findings in ${where}: the "${REVIEW_HEADER}" column of an earlier review, whose ${plural(target.replaces, "non-empty cell")} are replaced.`
+    : `Writes the findings in ${where}, which are all empty now.`;
+  const sheet = nameTaken
+    ? `Adds a new sheet "${sheetName}" with the counts and totals (a sheet named "${REVIEW_SHEET}" exists and is left as it is).`
+    : `Adds a new sheet "${sheetName}" with the counts and totals.`;
+  return `${column} ${sheet} No other cell changes.`;
+}
+
+/**
+ * Plans the review. Throws ReviewError when the columns do not fit the data (the message says what to
+ * choose). `blockBytes` caps the cell data of one request (tests use small values to see blocks).
+ */
+export function planReview(source: ReviewSource, columns: ReviewColumns, rates: RateTable, blockBytes = BLOCK_BYTES): ReviewPlan {
+  const { region, values, sheet } = source;
+  if (region.rows < 2) throw new ReviewError("No data rows found below the header row. Select the budget with its header row, then try again.");
+  for (const name of REQUIRED) {
+    const column = columns[name];
+    if (column === null || column < 0 || column >= region.columns) throw new ReviewError(`Choose the column that holds each site's ${COLUMN_LABELS[name].toLowerCase()}.`);
+  }
+  const chosen = (Object.keys(columns) as ReviewColumnName[]).filter((name) => columns[name] !== null);
+  const target = chooseTarget(source);
+  const targetIndex = target.column - region.start.column;
+  for (const name of chosen) {
+    if (columns[name] === targetIndex) throw new ReviewError(`Column "${String(values[0]?.[targetIndex])}" is where the review writes its findings. Choose another column for the ${COLUMN_LABELS[name].toLowerCase()}.`);
+  }
+
+  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, 0])) as Record<FindingKind, number>;
+  const totals = new Map<OptionNumber | null, { sites: number; days: number; cost: number; price: number }>();
+  const examples: RowFinding[] = [];
+  const cell = (row: readonly CellValue[] | undefined, column: number | null): CellValue => (column === null ? "" : (row?.[column] ?? ""));
+  let blanks = 0;
+  let ok = 0;
+  const texts: string[] = [REVIEW_HEADER];
+  for (let i = 1; i < region.rows; i++) {
+    const row = values[i];
+    const review: RowReview = reviewRow({ enrollment: cell(row, columns.enrollment), days: cell(row, columns.days), option: cell(row, columns.option), cost: cell(row, columns.cost) }, rates);
+    const text = findingText(review);
+    texts.push(text);
+    if (review.kind === "blank") {
+      blanks++;
+      continue;
+    }
+    review.findings.forEach((f) => counts[f.kind]++);
+    if (review.findings.length === 0) ok++;
+    else if (examples.length < EXAMPLES) examples.push({ row: region.start.row + i + 1, site: String(cell(row, columns.site)), text });
+    const p = review.purchase;
+    if (p && p.days > 0) {
+      const t = totals.get(p.option) ?? { sites: 0, days: 0, cost: 0, price: 0 };
+      totals.set(p.option, { sites: t.sites + 1, days: t.days + p.days, cost: t.cost + (p.cost ?? 0), price: t.price + (p.price ?? 0) });
+    }
+  }
+  const optionTotals: OptionTotal[] = [...rates.options.map((o) => o.number), null].map((option) => ({ option, ...(totals.get(option) ?? { sites: 0, days: 0, cost: 0, price: 0 }) }));
+
+  const nameTaken = source.sheetNames.some((n) => n.toLowerCase() === REVIEW_SHEET.toLowerCase());
+  const sheetName = reviewSheetName(source.sheetNames);
+
+  // The findings column in blocks of at most `blockBytes`, one 2-D write each.
+  const blocks: PlanStep[][] = [];
+  const blockRows: number[] = [];
+  const blockBytesList: number[] = [];
+  for (let start = 0; start < texts.length; ) {
+    let bytes = 0;
+    let end = start;
+    for (; end < texts.length; end++) {
+      const rowBytes = utf8Bytes(JSON.stringify(texts[end])) + 3; // the row's brackets and comma
+      if (end > start && bytes + rowBytes > blockBytes) break;
+      bytes += rowBytes;
+    }
+    const address = rangeAddress({ start: { row: region.start.row + start, column: target.column }, rows: end - start, columns: 1 });
+    const steps: PlanStep[] = [{ kind: "setCells", sheet, address, cells: texts.slice(start, end).map((t) => [t]) }];
+    if (start === 0) steps.unshift({ kind: "setBold", sheet, address: rangeAddress({ start: { row: region.start.row, column: target.column }, rows: 1, columns: 1 }) });
+    blocks.push(steps);
+    blockRows.push(end - start);
+    blockBytesList.push(bytes);
+    start = end;
+  }
+
+  const withFindings = region.rows - 1 - blanks - ok;
+  const summary = reviewSheet({ sheet, target, rows: region, counts, ok, blanks, withFindings, totals: optionTotals }, rates);
+  blocks[blocks.length - 1].push(
+    { kind: "addSheet", sheet: sheetName },
+    ...summary.bold.map((address) => ({ kind: "setBold", sheet: sheetName, address }) as const),
+    ...summary.currency.map((address) => ({ kind: "setNumberFormat", sheet: sheetName, address, format: "$#,##0" }) as const),
+    { kind: "setCells", sheet: sheetName, address: summary.area, cells: summary.cells },
+    { kind: "autofitColumns", sheet: sheetName, address: summary.fit },
+  );
+
+  return {
+    sheet,
+    columns,
+    rows: region.rows - 1,
+    blanks,
+    ok,
+    withFindings,
+    counts,
+    totals: optionTotals,
+    examples,
+    target,
+    reviewSheet: { name: sheetName, nameTaken },
+    confirmation: confirmationText(source, target, sheetName, nameTaken),
+    blocks: blocks.map((steps) => ({ steps })),
+    blockRows,
+    blockBytes: blockBytesList,
+  };
+}
+

@@ -1,0 +1,82 @@
+/** The "ITS Review" sheet: counts per kind of finding and the encumbrance per option. Pure. */
+
+import { type OptionNumber, type RateTable } from "../../core";
+import { type RangeRef, columnLetters, rangeAddress } from "../address";
+import type { CellInput } from "../plan";
+import { REVIEW_HEADER } from "./columns";
+import { FINDING_KINDS, FINDING_LABELS, type FindingKind, OK_FINDING } from "./rules";
+
+export const REVIEW_SHEET = "ITS Review";
+
+/**
+ * The first of "ITS Review", "ITS Review (2)", "ITS Review (3)"... that no sheet has (Excel compares sheet
+ * names without case). A sheet that exists is never written: the add-in cannot yet tell its own from a user's.
+ */
+export function reviewSheetName(sheetNames: readonly string[]): string {
+  const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? REVIEW_SHEET : `${REVIEW_SHEET} (${n})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Sites with 1-5 whole days bought under one option (null: blank or unknown option). */
+export interface OptionTotal {
+  readonly option: OptionNumber | null;
+  readonly sites: number;
+  readonly days: number;
+  /** The costs as the sheet holds them (what Budget Services encumbers). */
+  readonly cost: number;
+  /** The memo's prices for the same days and option. */
+  readonly price: number;
+}
+
+export interface ReviewSheetInput {
+  readonly sheet: string;
+  readonly target: { readonly column: number; readonly address: string };
+  readonly rows: RangeRef;
+  readonly counts: Readonly<Record<FindingKind, number>>;
+  readonly ok: number;
+  readonly blanks: number;
+  readonly withFindings: number;
+  readonly totals: readonly OptionTotal[];
+}
+
+const WIDTH = 5;
+const COUNTS_HEADER_ROW = 4;
+
+export function reviewSheet(input: ReviewSheetInput, rates: RateTable) {
+  const { sheet, target, rows, counts } = input;
+  const optionName = (o: OptionNumber | null) => (o === null ? "Option blank or unknown" : rates.options[o - 1].name);
+  const sum = (pick: (t: OptionTotal) => number) => input.totals.reduce((n, t) => n + pick(t), 0);
+  const cells: CellInput[][] = [
+    [`ITS review of budgets, FY ${rates.fiscalYear}`],
+    [
+      `Sheet "${sheet}", rows ${rows.start.row + 2}-${rows.start.row + rows.rows}, checked against the ITS memo of ${rates.source.date}. ` +
+        `Each row's findings are in column ${columnLetters(target.column)} ("${REVIEW_HEADER}") of that sheet; "${OK_FINDING}" means no finding.`,
+    ],
+    ["Figures as of the review: review again after the sheet changes."],
+    [],
+    ["Finding", "Rows"],
+    ...FINDING_KINDS.map((k): CellInput[] => [FINDING_LABELS[k], counts[k]]),
+    ["Rows with at least one finding", input.withFindings],
+    [`Rows without a finding (${OK_FINDING})`, input.ok],
+    ["Blank rows (not reviewed)", input.blanks],
+    [],
+    ["Encumbrance per option", "Sites", "Days a week", "Cost as entered", "At the memo's prices"],
+    ...input.totals.map((t): CellInput[] => [optionName(t.option), t.sites, t.days, t.cost, t.price]),
+    ["All options", sum((t) => t.sites), sum((t) => t.days), sum((t) => t.cost), sum((t) => t.price)],
+    [],
+    ["Sites with 1 to 5 whole days bought. Cost as entered is the sheet's cost (a cost that is not a number counts as $0); the memo's price is the table's price for those days and that option (none without an option)."],
+  ];
+  const grid = cells.map((row) => [...row, ...Array<CellInput>(WIDTH - row.length).fill("")]);
+  const totalsHeader = COUNTS_HEADER_ROW + FINDING_KINDS.length + 5;
+  const at = (row: number, columns = WIDTH) => rangeAddress({ start: { row, column: 0 }, rows: 1, columns });
+  return {
+    cells: grid,
+    area: rangeAddress({ start: { row: 0, column: 0 }, rows: grid.length, columns: WIDTH }),
+    bold: [at(COUNTS_HEADER_ROW, 2), at(totalsHeader)],
+    currency: [rangeAddress({ start: { row: totalsHeader + 1, column: 3 }, rows: input.totals.length + 1, columns: 2 })],
+    fit: rangeAddress({ start: { row: COUNTS_HEADER_ROW, column: 0 }, rows: totalsHeader + input.totals.length + 2 - COUNTS_HEADER_ROW, columns: WIDTH }),
+  };
+}
