@@ -3,10 +3,10 @@
  * App with the add-in's own Excel code) on the right, and a toolbar to load a CSV/XLSX, download the
  * workbook as .xlsx, switch the Office theme and start again from the sample.
  */
-import { useEffect, useReducer, useRef, useState } from "react";
+import { Component, type ErrorInfo, type ReactNode, useEffect, useReducer, useRef, useState } from "react";
 import { Pane } from "../taskpane/Pane";
 import type { EmulatedWorkbook } from "./excel-emulation";
-import { openFile, toXlsx } from "./files";
+import { FileRefused, openFile, toXlsx } from "./files";
 import { Grid } from "./Grid";
 
 function download(bytes: ArrayBuffer, name: string) {
@@ -16,6 +16,42 @@ function download(bytes: ArrayBuffer, name: string) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Shows what failed in place of a part of the page, instead of React unmounting the whole page; tries again
+ * when the workbook changes (`resetKey`) or on "Try again".
+ */
+export class ErrorBoundary extends Component<{ label: string; resetKey: unknown; children: ReactNode }, { error: Error | null; key: unknown }> {
+  state = { error: null as Error | null, key: this.props.resetKey };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  static getDerivedStateFromProps(props: { resetKey: unknown }, state: { error: Error | null; key: unknown }) {
+    return props.resetKey === state.key ? null : { error: null, key: props.resetKey };
+  }
+
+  componentDidCatch(error: Error, info: ErrorInfo) {
+    console.warn(`${this.props.label} failed:`, error, info.componentStack);
+  }
+
+  render() {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <div role="alert" className="failure">
+        <p>
+          {this.props.label} could not be shown: {error.message}
+        </p>
+        <p>The workbook is unchanged. Open a smaller file, or use Reset sample to start again.</p>
+        <button type="button" onClick={() => this.setState({ error: null })}>
+          Try again
+        </button>
+      </div>
+    );
+  }
 }
 
 export function PreviewApp({ book, theme }: { book: EmulatedWorkbook; theme: "light" | "dark" }) {
@@ -28,10 +64,11 @@ export function PreviewApp({ book, theme }: { book: EmulatedWorkbook; theme: "li
     const file = files?.[0];
     if (!file) return;
     try {
-      const names = await openFile(book, file);
-      setStatus(`Opened ${file.name} as ${names.map((n) => `"${n}"`).join(", ")}.`);
+      const { sheets, textColumns } = await openFile(book, file);
+      const codes = textColumns.length ? ` Kept ${textColumns.map((c) => `"${c}"`).join(", ")} as text (codes with leading zeros or more than 11 digits).` : "";
+      setStatus(`Opened ${file.name} as ${sheets.map((n) => `"${n}"`).join(", ")}.${codes}`);
     } catch (e) {
-      setStatus(`Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(e instanceof FileRefused ? e.message : `Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       if (fileInput.current) fileInput.current.value = "";
     }
@@ -69,9 +106,13 @@ export function PreviewApp({ book, theme }: { book: EmulatedWorkbook; theme: "li
         </span>
       </header>
       <main className="split">
-        <Grid book={book} />
+        <ErrorBoundary label="The grid" resetKey={book.model.version}>
+          <Grid book={book} />
+        </ErrorBoundary>
         <aside className={`pane pane-${theme}`} aria-label="Task pane">
-          <Pane />
+          <ErrorBoundary label="The task pane" resetKey={undefined}>
+            <Pane />
+          </ErrorBoundary>
         </aside>
       </main>
     </div>

@@ -18,7 +18,7 @@ import {
 } from "hyperformula";
 import { itsCost, itsDays, itsRates } from "../../functions/functions";
 import { errorCodeOf } from "./custom-functions-shim";
-import { type CellValue, type FormulaEvaluator, MAX_COLUMNS, type SheetModel, type WorkbookModel, isFormulaCell } from "./model";
+import { type CellValue, type FormulaEvaluator, MAX_COLUMNS, MAX_ROWS, type SheetModel, type WorkbookModel, isFormulaCell } from "./model";
 import { parseFormula, sheetPrefix } from "./formula-syntax";
 import { expandStructuredRefs } from "./structured-refs";
 
@@ -169,18 +169,40 @@ function toCellValue(value: unknown): CellValue {
 /** Above this many changed cells, building the engine again is faster than editing it. */
 const MAX_INCREMENTAL_EDITS = 5000;
 
+/** Why the engine could not hold a workbook, per evaluator; absent while it can. */
+const failures = new WeakMap<FormulaEvaluator, string>();
+
+/**
+ * Why `evaluator` computes no formulas at the moment (HyperFormula refused the workbook), or null. Its formula
+ * cells then show #CALC! ("the calculation engine does not support this"); the workbook itself is unchanged.
+ */
+export function evaluationFailure(evaluator: FormulaEvaluator | undefined): string | null {
+  return (evaluator && failures.get(evaluator)) ?? null;
+}
+
 /**
  * One HyperFormula engine per workbook: built from the whole workbook at first and after structural
- * changes (sheets, tables, moved cells), otherwise updated with the cells that changed.
+ * changes (sheets, tables, moved cells), otherwise updated with the cells that changed. When the engine
+ * cannot be built (out of memory, say), formula cells show #CALC! and evaluationFailure() says why,
+ * rather than every read of a value throwing (which blanked the preview).
  */
 export function hyperFormulaEvaluator(): FormulaEvaluator {
   register();
   let engine: HyperFormula | undefined;
   let structure = -1;
-  return (book: WorkbookModel) => {
+  const evaluate: FormulaEvaluator = (book: WorkbookModel) => {
     blankArgument = book.host.blanksAsZero ? 0 : null;
     const edits = book.drainEdits();
-    const hf = engine && structure === book.structureVersion && edits.length <= MAX_INCREMENTAL_EDITS && update(engine, book, edits) ? engine : rebuild(book);
+    let hf: HyperFormula;
+    try {
+      hf = engine && structure === book.structureVersion && edits.length <= MAX_INCREMENTAL_EDITS && update(engine, book, edits) ? engine : rebuild(book);
+    } catch (e) {
+      engine?.destroy();
+      engine = undefined;
+      failures.set(evaluate, e instanceof Error ? e.message : String(e));
+      return (sheet: SheetModel, row: number, column: number) => (isFormulaCell(sheet.cell(row, column)) ? "#CALC!" : "");
+    }
+    failures.delete(evaluate);
     if (hf !== engine) {
       engine?.destroy();
       engine = hf;
@@ -192,12 +214,14 @@ export function hyperFormulaEvaluator(): FormulaEvaluator {
       return toCellValue(hf.getCellValue({ sheet: id, row, col: column }));
     };
   };
+  return evaluate;
 }
 
 function rebuild(book: WorkbookModel): HyperFormula {
   const sheets: Record<string, (CellValue | null)[][]> = {};
   for (const sheet of book.sheets) sheets[sheet.name] = sheetContents(book, sheet);
-  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: false, smartRounding: true });
+  // HyperFormula's default sheet is 40,000 rows by 18,278 columns; an Excel sheet is 1,048,576 by 16,384.
+  return HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: false, smartRounding: true, maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS });
 }
 
 /** Applies cell edits; false when the engine refused one (then it is rebuilt). */
