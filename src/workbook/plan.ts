@@ -4,6 +4,8 @@
  * a plan's steps in one batch. Tests check plans without Excel; the preview applies the same plans.
  */
 
+import { parseRange } from "./address";
+
 /** What a cell receives: a number, text, a boolean, or a formula (text starting with "="). "" clears the cell. */
 export type CellInput = string | number | boolean;
 
@@ -58,8 +60,44 @@ export type PlanStep =
       readonly position: string;
     }
   /** Show this sheet to the user. */
-  | { readonly kind: "activate"; readonly sheet: string };
+  | { readonly kind: "activate"; readonly sheet: string }
+  /**
+   * Record on `sheet` what the add-in owns there: the worksheet custom property `key` set to `value` (see
+   * ./ownership.ts). Placed in the batch of the change it records.
+   */
+  | { readonly kind: "markSheet"; readonly sheet: string; readonly key: string; readonly value: string };
 
 export interface WorkbookPlan {
   readonly steps: readonly PlanStep[];
+}
+
+/** One cell a plan writes: its sheet, zero-based position, and the input and/or number format it receives. */
+export interface PlannedCell {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly input?: CellInput;
+  readonly format?: string;
+}
+
+/**
+ * Every cell the plan's setCells and setNumberFormat steps write, in step order, a later write of a cell replacing
+ * an earlier one: what a confirmation lists is computed from the plan that is then applied.
+ */
+export function plannedCells(plan: WorkbookPlan): PlannedCell[] {
+  const cells = new Map<string, PlannedCell>();
+  const put = (sheet: string, row: number, column: number, change: { input?: CellInput; format?: string }) => {
+    const key = `${sheet}\u0000${row}\u0000${column}`;
+    cells.set(key, { ...cells.get(key), sheet, row, column, ...change });
+  };
+  for (const step of plan.steps) {
+    if (step.kind !== "setCells" && step.kind !== "setNumberFormat") continue;
+    const { start, rows, columns } = parseRange(step.address);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < columns; j++) {
+        put(step.sheet, start.row + i, start.column + j, step.kind === "setCells" ? { input: step.cells[i][j] } : { format: step.format });
+      }
+    }
+  }
+  return [...cells.values()];
 }

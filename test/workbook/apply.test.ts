@@ -1,6 +1,6 @@
 import { createWorkbook } from "../../src/preview/excel-emulation";
 import { applyPlan } from "../../src/workbook/excel/apply";
-import type { PlanStep, WorkbookPlan } from "../../src/workbook/plan";
+import { type PlanStep, type WorkbookPlan, plannedCells } from "../../src/workbook/plan";
 
 /** Applies a plan the way the writers do: one Excel.run, one sync. */
 async function apply(book: ReturnType<typeof createWorkbook>, plan: WorkbookPlan) {
@@ -45,6 +45,7 @@ describe("applyPlan", () => {
         { kind: "autofitColumns", sheet: "Plan", address: "A1:C4" },
         { kind: "addChart", sheet: "Plan", name: "PriceChart", title: "Cost by days", source: "A1:B3", position: "E2:K15" },
         { kind: "activate", sheet: "Plan" },
+        { kind: "markSheet", sheet: "Plan", key: "Owner", value: '{"x":1}' },
       ],
     });
 
@@ -62,6 +63,15 @@ describe("applyPlan", () => {
     expect(book.frozenRows("Plan")).toBe(1);
     expect(book.charts("Plan")).toEqual([expect.objectContaining({ name: "PriceChart", title: "Cost by days" })]);
     expect(book.activeSheet()).toBe("Plan");
+    expect(book.snapshot().sheets.map((sheet) => sheet.customProperties)).toEqual([{}, { Owner: '{"x":1}' }]);
+  });
+
+  it("markSheet on an Excel below ExcelApi 1.12 fails there, after the earlier steps (worksheet custom properties are ExcelApi 1.12)", async () => {
+    const book = createWorkbook({ sheets: { Data: [] }, host: { requirementSets: { ExcelApi: "1.11" } } });
+    await expect(
+      apply(book, { steps: [{ kind: "setCells", sheet: "Data", address: "A1", cells: [["x"]] }, { kind: "markSheet", sheet: "Data", key: "Owner", value: "v" }] }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(book.values("Data", "A1")).toEqual([["x"]]);
   });
 
   it("setTable names an existing table and shows its totals row, in one sync", async () => {
@@ -129,4 +139,19 @@ describe("tables and frozen panes land on the plan's sheet, whichever sheet the 
     expect(book.frozenRows("Plan")).toBe(1);
     expect(book.activeSheet()).toBe("Plan");
   });
+});
+
+test("plannedCells lists every cell a plan writes, a later write of a cell replacing an earlier one, formats beside inputs", () => {
+  const cells = plannedCells({
+    steps: [
+      { kind: "addSheet", sheet: "S" },
+      { kind: "setCells", sheet: "S", address: "B2:C2", cells: [[1, "=B2"]] },
+      { kind: "setNumberFormat", sheet: "S", address: "C2", format: "$#,##0" },
+      { kind: "setCells", sheet: "S", address: "B2", cells: [[5]] },
+    ],
+  });
+  expect(cells).toEqual([
+    { sheet: "S", row: 1, column: 1, input: 5 },
+    { sheet: "S", row: 1, column: 2, input: "=B2", format: "$#,##0" },
+  ]);
 });

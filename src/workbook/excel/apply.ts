@@ -72,6 +72,10 @@ function applyStep(context: Excel.RequestContext, step: PlanStep): void {
     case "activate":
       sheets.getItem(step.sheet).activate();
       return;
+    case "markSheet":
+      // ExcelApi 1.12: "This overwrites existing custom properties with that key."
+      sheets.getItem(step.sheet).customProperties.add(step.key, step.value);
+      return;
   }
 }
 
