@@ -3,7 +3,7 @@
  * after the earlier actions of its request were applied: Excel's own behaviour (a failed batch is not rolled back;
  * see OfficeExtension.Error's example in the office-js docs). The emulation's failRequest() covers whole requests.
  */
-import type { FormulaEvaluator } from "../../src/preview/excel-emulation";
+import { type FormulaEvaluator, isFormulaCell } from "../../src/preview/excel-emulation";
 import { RequestContext } from "../../src/preview/excel-emulation/client";
 import { EmulatedOfficeError } from "../../src/preview/excel-emulation/errors";
 
@@ -49,6 +49,7 @@ export const actionHooks = {
  * every read (~50 ms) would make hundreds of workbooks too slow for `npm test`; some runs still use HyperFormula.
  */
 export const lightEvaluator: FormulaEvaluator = () => (sheet, row, column) => {
-  const input = sheet.cell(row, column)?.input;
-  return typeof input === "string" && input.startsWith("=") ? "#N/A" : (input ?? "");
+  // Text that starts with "=" (written with a leading apostrophe) is a constant, not a formula.
+  const cell = sheet.cell(row, column);
+  return isFormulaCell(cell) ? "#N/A" : (cell?.input ?? "");
 };

@@ -12,7 +12,7 @@
  */
 import fc from "fast-check";
 import { CURRENT_RATES, type OptionNumber } from "../../src/core";
-import { type EmulatedWorkbook, type FormulaEvaluator, type WorkbookSnapshot, createWorkbook } from "../../src/preview/excel-emulation";
+import { type EmulatedWorkbook, type FormulaEvaluator, type WorkbookSnapshot, createWorkbook, installEmulatedOffice } from "../../src/preview/excel-emulation";
 import { columnLetters, parseRange, rangeAddress, type RangeRef } from "../../src/workbook/address";
 import { type FillScope, readFillSource, writeFill } from "../../src/workbook/excel/fill";
 import {
@@ -233,7 +233,7 @@ const scopeOf = (s: Scenario): FillScope => (s.scope === "table" ? { kind: "tabl
 const tally = { workbooks: 0, written: 0, declined: 0, refused: 0, overwrites: 0, failures: 0, partial: 0 };
 
 function use(book: EmulatedWorkbook): EmulatedWorkbook {
-  (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;
+  installEmulatedOffice(globalThis, book);
   return book;
 }
 

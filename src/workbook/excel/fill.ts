@@ -14,6 +14,8 @@ import { parseRange, rangeAddress } from "../address";
 import { type CellValue, EXTRA_COLUMNS, type ExistingSheet, type FillPlan, type FillSource, OWN_SHEET_AREA, SUMMARY_SHEET, clipToUsed, ratesSheetName, utf8Bytes } from "../fill";
 import type { WorkbookPlan } from "../plan";
 import { applyPlan } from "./apply";
+import { describeExcelError, excelErrorCode } from "./errors";
+import { runExcel } from "./run";
 
 /** Where the data is: the active sheet's used range, the selected cells, or a table by name. */
 export type FillScope = { readonly kind: "usedRange" } | { readonly kind: "selection" } | { readonly kind: "table"; readonly name: string };
@@ -57,7 +59,7 @@ interface Located {
 
 /** The tables of the workbook, for the pane's picker. */
 export async function listTables(): Promise<{ name: string; sheet: string }[]> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const tables = context.workbook.tables;
     tables.load("items/name, items/worksheet/name");
     await context.sync();
@@ -126,7 +128,7 @@ function readActiveSheet(q: ReturnType<typeof queueActiveSheet>, selection: bool
 
 /** Request 1: where the data is, and what the rates and summary sheets hold (if they exist). */
 async function locate(scope: FillScope): Promise<Located> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const rates = queueOwnSheet(context, ratesSheetName(CURRENT_RATES));
     const summary = queueOwnSheet(context, SUMMARY_SHEET);
     const table = scope.kind === "table" ? queueTable(context, scope.name) : null;
@@ -139,7 +141,7 @@ async function locate(scope: FillScope): Promise<Located> {
 
 /** One block of rows: values and formulas over the data's columns and the EXTRA_COLUMNS beside them. */
 async function readBlock(sheet: string, row: number, column: number, rows: number, columns: number) {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(row, column, rows, columns);
     range.load("values, formulas");
     await context.sync();
@@ -169,7 +171,7 @@ export async function readFillSource(scope: FillScope, options: RunOptions = {})
         block = await readBlock(located.sheet, region.start.row + values.length, region.start.column, rows, columns);
       } catch (error) {
         // Rows of long text can outgrow the estimate: Excel refuses the response, so read half as many.
-        if (codeOf(error) !== "ResponsePayloadSizeLimitExceeded" || rows === 1) throw error;
+        if (excelErrorCode(error) !== "ResponsePayloadSizeLimitExceeded" || rows === 1) throw error;
         rowsPerBlock = Math.ceil(rows / 2);
         continue;
       }
@@ -192,7 +194,7 @@ export async function readFillSource(scope: FillScope, options: RunOptions = {})
 }
 
 async function writeBlock(block: WorkbookPlan): Promise<void> {
-  await Excel.run(async (context) => {
+  await runExcel(async (context) => {
     applyPlan(context, block);
     await context.sync();
   });
@@ -217,26 +219,19 @@ export async function writeFill(plan: FillPlan, options: RunOptions = {}): Promi
   return { kind: "done", blocks: plan.blocks.length };
 }
 
-/** What went wrong in Excel, and what the user can do. */
-const codeOf = (error: unknown): string => (typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "");
-
+/**
+ * What went wrong in Excel and what the user can do (errors.ts's vocabulary), with how to try again in the
+ * fill's words: read the sheet again, or fill again (rows written so far stay; the fill updates its own columns).
+ */
 export function fillErrorMessage(error: unknown, phase: "read" | "write"): string {
-  const code = codeOf(error);
-  const detail = error instanceof Error ? error.message : String(error);
-  switch (code) {
-    case "InvalidOperationInCellEditMode":
-      return "Excel is busy editing a cell. Press Enter or Esc in the sheet, then try again.";
-    case "ItemNotFound":
-      return `Excel could not find the table or sheet (${detail}). It may have been renamed or deleted: read the sheet again.`;
-    case "AccessDenied":
-    case "InvalidOperation":
-      return `Excel refused the change (${detail}). If the sheet or workbook is protected, unprotect it (Review > Unprotect Sheet) and fill again.`;
-    case "RequestPayloadSizeLimitExceeded":
-    case "ResponsePayloadSizeLimitExceeded":
-      return `The request was too large for Excel (${detail}). Fill a smaller selection at a time, or use Excel on the desktop.`;
-    default:
-      return phase === "read"
-        ? `Excel could not read the sheet (${detail}). Check that it is open and not being edited, then read it again.`
-        : `Excel stopped the fill (${detail}). Rows written so far are kept; fill again to finish (it updates its own columns, nothing is duplicated).`;
+  const failure = describeExcelError(error);
+  // The requirement check runs before any batch, so nothing was read or written: its message is complete.
+  if (failure.problem === "excelTooOld") return failure.remedy;
+  if (phase === "read") {
+    return failure.problem === "unknown"
+      ? `Excel could not read the sheet (${failure.detail}). Check that it is open, then read it again.`
+      : `${failure.remedy} Then read the sheet again.`;
   }
+  const kept = "Rows written so far are kept; fill again to finish (it updates its own columns, nothing is duplicated).";
+  return failure.problem === "unknown" ? `Excel stopped the fill (${failure.detail}). ${kept}` : `${failure.remedy} ${kept}`;
 }

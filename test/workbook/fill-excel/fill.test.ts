@@ -4,14 +4,14 @@
  * how many bytes each request takes.
  */
 import { CURRENT_RATES } from "../../../src/core";
-import { type EmulatedWorkbook, createWorkbook } from "../../../src/preview/excel-emulation";
+import { type EmulatedWorkbook, createWorkbook, installEmulatedOffice } from "../../../src/preview/excel-emulation";
 import { type FillScope, readFillSource, writeFill } from "../../../src/workbook/excel/fill";
 import { type FillMode, SUMMARY_CHART, SUMMARY_SHEET, detectColumns, planFill, ratesSheetName } from "../../../src/workbook/fill";
 
 const rates = CURRENT_RATES;
 
 function use(book: EmulatedWorkbook): EmulatedWorkbook {
-  (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;
+  installEmulatedOffice(globalThis, book);
   return book;
 }
 

@@ -7,7 +7,7 @@ import fs from "fs";
 import path from "path";
 import { parse } from "csv-parse/sync";
 import { CURRENT_RATES, annualCost, recommendDays } from "../../../src/core";
-import { EmulatedWorkbook, createWorkbookModel } from "../../../src/preview/excel-emulation";
+import { EmulatedWorkbook, createWorkbookModel, installEmulatedOffice } from "../../../src/preview/excel-emulation";
 import { type FillProgress, readFillSource, writeFill } from "../../../src/workbook/excel/fill";
 import { type FillMode, SUMMARY_SHEET, detectColumns, planFill } from "../../../src/workbook/fill";
 import { ENROLLMENT_DIR, hasEnrollmentData, skipMessage } from "../../support/enrollmentData";
@@ -18,7 +18,7 @@ const FIVE_MB = 5 * 1024 * 1024;
 /** No formula engine: these tests measure requests; the values are checked elsewhere and in values mode here. */
 function use(sheet: unknown[][]): EmulatedWorkbook {
   const book = new EmulatedWorkbook(createWorkbookModel({ sheets: { Schools: sheet as never } }));
-  (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;
+  installEmulatedOffice(globalThis, book);
   return book;
 }
 

@@ -1,0 +1,90 @@
+/**
+ * The fill's Excel side on hosts that differ from the emulation's defaults: an Excel too old for the add-in, a user
+ * typing in a cell, several areas selected, blank cells reaching functions as 0, sheet names Excel must quote.
+ * Each is a behaviour of real Excel that the emulation reproduces (see src/preview/excel-emulation/README.md).
+ */
+import { CURRENT_RATES } from "../../../src/core";
+import { type EmulatedWorkbook, createWorkbook, installEmulatedOffice } from "../../../src/preview/excel-emulation";
+import { type FillScope, readFillSource, writeFill } from "../../../src/workbook/excel/fill";
+import { type FillMode, detectColumns, planFill } from "../../../src/workbook/fill";
+
+const rates = CURRENT_RATES;
+type Spec = Parameters<typeof createWorkbook>[0];
+
+function use(spec: Spec): EmulatedWorkbook {
+  const book = createWorkbook(spec);
+  installEmulatedOffice(globalThis, book);
+  return book;
+}
+
+const sites = () => [
+  ["Site", "Enrollment"],
+  ["Alpha ES", 200],
+  ["Beta ES", 523],
+  ["Gamma HS", 801],
+];
+
+async function fill(mode: FillMode, scope: FillScope = { kind: "usedRange" }) {
+  const read = await readFillSource(scope);
+  if (read.kind !== "read") throw new Error(`read: ${JSON.stringify(read)}`);
+  const columns = detectColumns(read.source.formulas[0], rates);
+  const plan = planFill(read.source, { enrollmentColumn: columns.enrollment!, siteColumn: columns.site, options: [1, 2, 3], mode }, rates);
+  return { plan, result: await writeFill(plan) };
+}
+
+describe("every Excel batch of the fill goes through runExcel", () => {
+  test("an Excel without ExcelApi 1.13 gets the versions it needs, and nothing is read or written (docs: requirement-sets/excel/excel-api-requirement-sets.md)", async () => {
+    const book = use({ sheets: { Sites: sites() }, host: { requirementSets: { ExcelApi: "1.12", SharedRuntime: "1.1" } } });
+    const before = book.snapshot();
+    const read = await readFillSource({ kind: "usedRange" });
+    expect(read).toEqual({ kind: "failed", message: expect.stringMatching(/needs ExcelApi 1\.13 \(Excel for Windows Version 2102 or later.*Update Excel/) });
+    expect(book.instrumentation.requests).toHaveLength(0);
+
+    // A plan made on a newer Excel and written on this one (the workbook opened elsewhere) writes nothing either.
+    use({ sheets: { Sites: sites() } });
+    const { plan } = await fill("values");
+    const old = use({ sheets: { Sites: sites() }, host: { requirementSets: { ExcelApi: "1.12", SharedRuntime: "1.1" } } });
+    expect(await writeFill(plan)).toEqual({ kind: "failed", blocksDone: 0, message: expect.stringMatching(/needs ExcelApi 1\.13/) });
+    expect(old.instrumentation.requests).toHaveLength(0);
+    expect(old.snapshot()).toEqual(before);
+  });
+
+  test("a fill started while the user edits a cell waits for Enter or Esc, then fills (delayForCellEdit, docs: excel/excel-add-ins-delay-in-cell-edit.md)", async () => {
+    const book = use({ sheets: { Sites: sites() } });
+    book.host.enterCellEditMode();
+    let settled = false;
+    const running = fill("values").then((r) => ((settled = true), r));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    expect(book.values("Sites", "C1")).toEqual([[""]]);
+    book.host.exitCellEditMode();
+    const { result } = await running;
+    expect(result.kind).toBe("done");
+    expect(book.values("Sites", "C2:D4")).toEqual([
+      [1, 26151],
+      [3, 78452],
+      [5, 130753],
+    ]);
+  });
+
+  test.each([
+    ["InvalidOperationInCellEditMode", /Finish editing the cell \(press Enter or Esc\)/],
+    ["InvalidOperation", /If you are typing in a cell, finish editing it/],
+    ["AccessDenied", /unprotect it/],
+  ])("Excel's %s is worded as errors.ts words it; only AccessDenied mentions protection", async (code, wording) => {
+    const book = use({ sheets: { Sites: sites() } });
+    const read = await readFillSource({ kind: "usedRange" });
+    if (read.kind !== "read") throw new Error("read");
+    const plan = planFill(read.source, { enrollmentColumn: 1, siteColumn: 0, options: [1], mode: "values" }, rates);
+    const excel = book.Excel as unknown as { run: (...args: unknown[]) => Promise<unknown> };
+    const run = excel.run;
+    excel.run = () => Promise.reject(Object.assign(new Error(`emulated ${code}`), { code }));
+    try {
+      const result = await writeFill(plan);
+      expect(result).toEqual({ kind: "failed", blocksDone: 0, message: expect.stringMatching(wording) });
+      if (result.kind === "failed") expect(/protect/i.test(result.message)).toBe(code === "AccessDenied");
+    } finally {
+      excel.run = run;
+    }
+  });
+});
