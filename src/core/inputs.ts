@@ -35,6 +35,12 @@ export function quoted(text: string): string {
   return `"${short}"`;
 }
 
+/** A cell's content for a message: text quoted and shortened, numbers and TRUE/FALSE as Excel shows them. */
+export function shownValue(input: unknown): string {
+  if (typeof input === "string") return quoted(input);
+  return typeof input === "number" || typeof input === "boolean" ? String(input).toUpperCase() : "this value";
+}
+
 /**
  * A number from a cell or a text box. Numeric text counts as its number (" 523 ", "1,024");
  * other text, booleans and anything else are refused with a message naming `what` was expected.

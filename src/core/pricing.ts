@@ -1,4 +1,4 @@
-import { type Parsed, invalid, isBlank, ok, parseNumber, quoted } from "./inputs";
+import { type Parsed, invalid, isBlank, ok, parseNumber, shownValue } from "./inputs";
 import type { OptionNumber, PurchaseOption, RateTable } from "./rates";
 
 export const REMOTE_ONLY_NOTE =
@@ -36,24 +36,36 @@ const DOLLARS = new Intl.NumberFormat("en-US", { style: "currency", currency: "U
 /** Whole dollars as budget staff read them: 75013 -> "$75,013". */
 export const formatDollars = (amount: number): string => DOLLARS.format(amount);
 
-const normalize = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+/** Words of letters, separated by spaces, hyphens or en dashes: "Full Year - A Basis", "outside-summer". */
+const OPTION_NAME = /^[a-z]+(?:[\s\-\u2013]+[a-z]+)*$/i;
+const nameKey = (name: string): string => name.toLowerCase().replace(/[^a-z]/g, "");
 
 /** How to write each option, for messages: `1 or "Full Year", 2 or "Outside Summer", ...`. */
 export function optionChoices(rates: RateTable): string {
   return rates.options.map((o) => `${o.number} or "${o.name}"`).join(", ");
 }
 
+/** The option a cell names, or undefined: an option number (as a number or as text) or a name. */
+function optionNamed(input: unknown, rates: RateTable): PurchaseOption | undefined {
+  if (typeof input === "number") return rates.options.find((o) => o.number === input);
+  if (typeof input !== "string") return undefined;
+  const text = input.trim();
+  if (/^\d+$/.test(text)) return rates.options.find((o) => String(o.number) === text);
+  if (!OPTION_NAME.test(text)) return undefined;
+  return rates.options.find((o) => [o.name, o.memoName, ...o.aliases].some((name) => nameKey(name) === nameKey(text)));
+}
+
 /**
- * An option from 1, 2, 3 or a name ("Full Year", "A Basis", "outside of summer", ...): case, spaces
- * and punctuation do not matter. Blank means Full Year, as the functions document.
+ * An option from 1, 2, 3 (a number or that digit as text) or a name ("Full Year", "A Basis", "outside of
+ * summer"): case does not matter, nor spaces or hyphens between the words. Anything else ("-1", "$1", "1%",
+ * "(2)", "#3", "Option 1") is refused rather than guessed at. Blank means Full Year, as the functions document.
  */
 export function parseOption(input: unknown, rates: RateTable): Exclude<Parsed<OptionNumber>, { kind: "blank" }> {
   if (isBlank(input)) return { kind: "ok", value: 1 };
-  const key = typeof input === "number" ? String(input) : typeof input === "string" ? normalize(input) : null;
-  const match = rates.options.find(
-    (o) => key === String(o.number) || [o.name, o.memoName, ...o.aliases].some((name) => normalize(name) === key),
-  );
+  const match = optionNamed(input, rates);
   if (match) return { kind: "ok", value: match.number };
-  const shown = typeof input === "string" ? quoted(input) : String(input);
-  return { kind: "invalid", problem: { kind: "value", message: `Unknown option ${shown}. Use ${optionChoices(rates)}.` } };
+  return {
+    kind: "invalid",
+    problem: { kind: "value", message: `Unknown option ${shownValue(input)}. Use ${optionChoices(rates)} (any case; spaces or hyphens between words).` },
+  };
 }

@@ -20,11 +20,15 @@ describe("parseOption", () => {
     ["outside-summer", 2],
     ["Summer Only", 3],
     ["summer only", 3],
+    [" 3 ", 3],
+    ["Full-Year", 1],
+    ["full year \u2013 a basis", 1],
+    ["Outside   of - Summer", 2],
   ])("reads %p as option %p", (input, expected) => {
     expect(parseOption(input, CURRENT_RATES)).toEqual({ kind: "ok", value: expected });
   });
 
-  it.each([0, 4, 1.5, "Summer", "Full", true, "Option 1"])("refuses %p and lists the valid options", (input) => {
+  it.each([0, 4, 1.5, -1, "Summer", "Full", true, "Option 1", "01", "1.0", "1 2"])("refuses %p and lists the valid options", (input) => {
     const parsed = parseOption(input, CURRENT_RATES);
     expect(parsed.kind).toBe("invalid");
     if (parsed.kind === "invalid") {
@@ -32,6 +36,20 @@ describe("parseOption", () => {
       expect(parsed.problem.message).toContain(optionChoices(CURRENT_RATES));
     }
   });
+
+  // Punctuation used to be stripped, so each of these read as an option number or name.
+  it.each(["-1", "$1", "1%", "(2)", "#3", "+1", "3.", "-Full Year", "Summer Only!", "Outside_Summer", "Full.Year", "summer-only-"])(
+    "refuses %p: only the documented spellings are options",
+    (input) => {
+      expect(parseOption(input, CURRENT_RATES)).toEqual({
+        kind: "invalid",
+        problem: {
+          kind: "value",
+          message: `Unknown option "${input}". Use 1 or "Full Year", 2 or "Outside Summer", 3 or "Summer Only" (any case; spaces or hyphens between words).`,
+        },
+      });
+    },
+  );
 
   it("lists the options by number and name", () => {
     expect(optionChoices(CURRENT_RATES)).toBe('1 or "Full Year", 2 or "Outside Summer", 3 or "Summer Only"');

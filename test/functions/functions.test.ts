@@ -9,7 +9,7 @@ function shown(cell: unknown): unknown {
 }
 const grid = (result: unknown[][]) => result.map((row) => row.map(shown));
 
-describe("=LAUSD.ITSDAYS(enrollment)", () => {
+describe("=LAUSD.ITSDAYS(enrollment, [fiscalYear])", () => {
   it("gives the days for a single cell, as Excel passes it (a 1x1 matrix)", () => {
     expect(itsDays([[523]])).toEqual([[3]]);
   });
@@ -27,8 +27,10 @@ describe("=LAUSD.ITSDAYS(enrollment)", () => {
     ]);
   });
 
-  it("keeps blanks blank", () => {
-    expect(itsDays([[null], [""], ["  "], [250]])).toEqual([[""], [""], [""], [2]]);
+  it("keeps blanks (null, \"\" or spaces) blank, and reads 0 as 0 students: 1 day", () => {
+    // A function cannot tell a blank that some desktop builds pass as 0 (office-js #4702, #5262) from a typed 0;
+    // the help says so and tells users to guard with IF(cell="","",...), as the add-in's own formulas do.
+    expect(itsDays([[null], [""], ["  "], [0], [250]])).toEqual([[""], [""], [""], [1], [2]]);
   });
 
   it("reads numeric text", () => {
@@ -45,7 +47,7 @@ describe("=LAUSD.ITSDAYS(enrollment)", () => {
   });
 });
 
-describe("=LAUSD.ITSCOST(days, [option])", () => {
+describe("=LAUSD.ITSCOST(days, [option], [fiscalYear])", () => {
   it("defaults to Full Year", () => {
     expect(itsCost([[1, 2, 3, 4, 5]])).toEqual([[26151, 52301, 78452, 104602, 130753]]);
   });
@@ -62,8 +64,34 @@ describe("=LAUSD.ITSCOST(days, [option])", () => {
     expect(itsCost([[1, 2, 3, 4, 5]], option as ItsOption)).toEqual(expected);
   });
 
-  it("costs $0 for 0 days and keeps blanks blank", () => {
-    expect(itsCost([[0], [null], [""]], ItsOption.OutsideSummer)).toEqual([[0], [""], [""]]);
+  it("costs $0 for 0 days (also a blank passed as 0) and keeps blanks (null, \"\") blank", () => {
+    expect(itsCost([[0], [null], [""], [" "]], ItsOption.OutsideSummer)).toEqual([[0], [""], [""], [""]]);
+    expect(itsCost([[0], [null], [""]])).toEqual([[0], [""], [""]]);
+  });
+
+  it("a blank option (null or \"\") is Full Year; 0 is not an option", () => {
+    expect(itsCost([[3]], null as never)).toEqual([[78452]]);
+    expect(itsCost([[3]], "" as never)).toEqual([[78452]]);
+    expect(() => itsCost([[3]], 0 as never)).toThrow(expect.objectContaining({ code: "#VALUE!", message: expect.stringMatching(/^Unknown option 0\./) }));
+  });
+
+  // Each of these was read as an option before, because punctuation was stripped.
+  it.each(["-1", "$1", "1%", "(2)", "#3"])("refuses option %p with #VALUE! saying what is accepted", (option) => {
+    expect(() => itsCost([[1]], option as ItsOption)).toThrow(
+      expect.objectContaining({
+        code: "#VALUE!",
+        message: `Unknown option "${option}". Use 1 or "Full Year", 2 or "Outside Summer", 3 or "Summer Only" (any case; spaces or hyphens between words).`,
+      }),
+    );
+  });
+
+  it.each([
+    ["FULL YEAR", 78452],
+    ["outside-summer", 75013],
+    [" Summer  Only ", 3376],
+    ["2", 75013],
+  ])("accepts the documented spelling %p", (option, price) => {
+    expect(itsCost([[3]], option as ItsOption)).toEqual([[price]]);
   });
 
   it("gives #NUM! for days that cannot be bought, in that cell only", () => {
@@ -84,13 +112,37 @@ describe("=LAUSD.ITSCOST(days, [option])", () => {
       itsCost([[1]], "Winter" as ItsOption);
     } catch (error) {
       expect(shown(error)).toBe(
-        '#VALUE! Unknown option "Winter". Use 1 or "Full Year", 2 or "Outside Summer", 3 or "Summer Only".',
+        '#VALUE! Unknown option "Winter". Use 1 or "Full Year", 2 or "Outside Summer", 3 or "Summer Only" (any case; spaces or hyphens between words).',
       );
     }
   });
 });
 
-describe("=LAUSD.ITSRATES()", () => {
+describe("the optional fiscalYear argument (one bundled year)", () => {
+  it.each(["2025-26", "FY2025-26", "FY 2025-26", "2025-2026", "FY25-26", "fy25-26", undefined, null, ""])("%p prices FY 2025-26", (year) => {
+    expect(itsCost([[3]], 1 as never, year as string)).toEqual([[78452]]);
+    expect(itsCost([[3]], undefined, year as string)).toEqual([[78452]]);
+    expect(itsDays([[523]], year as string)).toEqual([[3]]);
+    expect(itsRates(year as string)[3]).toEqual([3, 78452, 75013, 3376]);
+  });
+
+  it.each([
+    ["2019-20", "No rates for fiscal year 2019-20. Bundled years: 2025-26."],
+    ["FY19-20", "No rates for fiscal year 2019-20. Bundled years: 2025-26."],
+    ["last year", '"last year" is not a fiscal year: write it as text, like "2025-26", "FY2025-26", "FY 2025-26", "2025-2026" or "FY25-26". Bundled years: 2025-26.'],
+  ])("%p makes the whole call #VALUE!, naming the bundled years", (year, message) => {
+    const refused = expect.objectContaining({ code: "#VALUE!", message });
+    expect(() => itsCost([[3]], 1 as never, year)).toThrow(refused);
+    expect(() => itsDays([[523]], year)).toThrow(refused);
+    expect(() => itsRates(year)).toThrow(refused);
+  });
+
+  it("checks the year before the option, so a bad year is reported even with a bad option", () => {
+    expect(() => itsCost([[3]], "Winter" as never, "2019-20")).toThrow(expect.objectContaining({ message: expect.stringMatching(/^No rates for fiscal year 2019-20/) }));
+  });
+});
+
+describe("=LAUSD.ITSRATES([fiscalYear])", () => {
   it("spills the bundled table with its header row", () => {
     expect(itsRates()).toEqual([
       ["Days per week", "Full Year", "Outside Summer", "Summer Only"],

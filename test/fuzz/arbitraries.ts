@@ -4,7 +4,7 @@
  * and 2-D arrays of any shape (jagged and empty too).
  */
 import fc from "fast-check";
-import { CURRENT_RATES } from "../../src/core";
+import { CURRENT_RATES, type OptionNumber, RATE_TABLES } from "../../src/core";
 
 const bandEdges = CURRENT_RATES.bands.flatMap((b) => (b.maxEnrollment === null ? [] : [b.maxEnrollment, b.maxEnrollment + 1]));
 
@@ -76,25 +76,80 @@ export function matrixOf<T>(cell: fc.Arbitrary<T>): fc.Arbitrary<T[][]> {
   );
 }
 
-/** An option name written the way users do: any case, extra spaces, dashes. */
+/** An option name written the way the help allows: any case, extra spaces, hyphens between the letters. */
 function sloppy(name: string): fc.Arbitrary<string> {
   return fc
     .array(fc.constantFrom("lower", "upper", "keep", "space", "dash"), { minLength: name.length, maxLength: name.length })
     .map((edits) =>
       [...name]
-        .map((ch, i) =>
-          edits[i] === "lower" ? ch.toLowerCase() : edits[i] === "upper" ? ch.toUpperCase() : edits[i] === "space" ? ` ${ch} ` : edits[i] === "dash" ? `${ch}-` : ch,
-        )
+        .map((ch, i) => {
+          const last = i === name.length - 1;
+          if (edits[i] === "lower") return ch.toLowerCase();
+          if (edits[i] === "upper") return ch.toUpperCase();
+          if (edits[i] === "space") return ` ${ch} `;
+          return edits[i] === "dash" && !last && /[a-z]/i.test(ch) ? `${ch}-` : ch;
+        })
         .join(""),
     );
 }
 
 const optionNames = CURRENT_RATES.options.flatMap((o) => [o.name, o.memoName, ...o.aliases]);
 
-/** The ITSCOST option argument: omitted, numbers, the names (sloppily typed) and nonsense. */
+/** A documented spelling of an option and the option it names: 1-3 as a number or text, or a name. */
+export const documentedOption: fc.Arbitrary<[unknown, OptionNumber]> = fc.oneof(
+  fc.constantFrom(...CURRENT_RATES.options).map((o): [unknown, OptionNumber] => [o.number, o.number]),
+  fc.constantFrom(...CURRENT_RATES.options).chain((o) => fc.constantFrom("", " ", "  ").map((pad): [unknown, OptionNumber] => [`${pad}${o.number}${pad}`, o.number])),
+  fc.constantFrom(...CURRENT_RATES.options).chain((o) =>
+    fc.constantFrom(o.name, o.memoName, ...o.aliases).chain(sloppy).map((text): [unknown, OptionNumber] => [text, o.number]),
+  ),
+);
+
+/**
+ * An option decorated with punctuation the help does not allow ("-1", "$1", "1%", "(2)", "#3", "Full Year!"):
+ * the old parser stripped punctuation and took these as options.
+ */
+export const decoratedOption: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom("1", "2", "3", ...optionNames),
+    fc.constantFrom("-", "+", "$", "%", "(", ")", "#", ".", ",", "!", "_", "/", "'", '"', "*", "="),
+    fc.constantFrom("before", "after", "both", "inside"),
+  )
+  .map(([option, mark, where]) => {
+    if (where === "before") return `${mark}${option}`;
+    if (where === "after") return `${option}${mark}`;
+    if (where === "both") return `${mark}${option}${mark}`;
+    return option.length > 1 ? `${option.slice(0, 1)}${mark}${option.slice(1)}` : `${mark}${option}`;
+  })
+  // A hyphen between two letters is a documented separator, not punctuation.
+  .filter((text) => !/^[a-z]+(?:[\s-]+[a-z]+)*$/i.test(text.trim()));
+
+/** The ITSCOST option argument: omitted, numbers, the names (sloppily typed), decorated and nonsense. */
 export const optionArg: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(undefined, null, "", 1, 2, 3, "1", "2", "3", 0, 4, 1.5, -1, true, false, "Option 1", "Full", "summer"),
-  fc.constantFrom(...optionNames).chain(sloppy),
+  documentedOption.map(([text]) => text),
+  decoratedOption,
   fc.string(),
   anyNumber,
+);
+
+/** A fiscal year spelled as the help allows ("2025-26", "FY2025-26", "FY 2025-26", "2025-2026", "FY25-26"). */
+export function spelledYear(start: number): fc.Arbitrary<string> {
+  const end = (start + 1) % 100;
+  const yy = (n: number) => String(n % 100).padStart(2, "0");
+  return fc
+    .tuple(
+      fc.constantFrom(`${start}-${yy(end)}`, `${start}-${start + 1}`, `FY${start}-${yy(end)}`, `FY ${start}-${yy(end)}`, `FY${yy(start)}-${yy(end)}`, `fy${start}-${start + 1}`),
+      fc.constantFrom("", " ", "  "),
+      fc.boolean(),
+    )
+    .map(([text, pad, upper]) => `${pad}${upper ? text.toUpperCase() : text.toLowerCase()}${pad}`);
+}
+
+/** The fiscal-year argument: omitted, each bundled year's spellings, other years, and anything else. */
+export const yearArg: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(undefined, null, "", 0, 2025, true),
+  fc.integer({ min: 2000, max: 2098 }).chain(spelledYear), // two-digit years ("FY25-26") are 20xx
+  fc.constantFrom(...RATE_TABLES.map((t) => Number(t.fiscalYear.slice(0, 4)))).chain(spelledYear),
+  fc.string(),
+  anyText,
 );

@@ -3,9 +3,20 @@
  * days, more days never cost less, and every price the core gives is a cell of the memo's table (never computed).
  */
 import fc from "fast-check";
-import { RATE_TABLES, annualCost, compareOptions, pricePurchase, recommendDays, type OptionNumber } from "../../src/core";
-
-
+import {
+  CURRENT_RATES,
+  RATE_TABLES,
+  annualCost,
+  bundledYears,
+  compareOptions,
+  normalizeFiscalYear,
+  parseFiscalYear,
+  parseOption,
+  pricePurchase,
+  recommendDays,
+  type OptionNumber,
+} from "../../src/core";
+import { decoratedOption, documentedOption, spelledYear, yearArg } from "./arbitraries";
 const enrollment = fc.oneof(
   fc.integer({ min: 0, max: 5000 }),
   fc.double({ min: 0, max: 1e9, noNaN: true, noDefaultInfinity: true }),
@@ -66,6 +77,40 @@ describe.each(RATE_TABLES.map((rates) => [rates.fiscalYear, rates] as const))("F
         }
       }),
       { numRuns: 2_000 },
+    );
+  });
+});
+
+describe("parsing the arguments people type", () => {
+  test("an option is read only from a documented spelling; punctuation around or inside it is refused", () => {
+    fc.assert(
+      fc.property(documentedOption, decoratedOption, ([text, number], decorated) => {
+        const read = parseOption(text, CURRENT_RATES);
+        const refused = parseOption(decorated, CURRENT_RATES);
+        return read.kind === "ok" && read.value === number && refused.kind === "invalid" && refused.problem.kind === "value";
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  // Two-digit years ("FY25-26") are 20xx, so the property runs over this century.
+  test("every documented spelling of a fiscal year reads as that year", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2098 }).chain((start) => spelledYear(start).map((text) => [start, text] as const)), ([start, text]) => {
+        return normalizeFiscalYear(text) === `${start}-${String((start + 1) % 100).padStart(2, "0")}`;
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  test("a fiscal year is bundled or refused with the bundled years named, never another year's table", () => {
+    fc.assert(
+      fc.property(yearArg, (year) => {
+        const parsed = parseFiscalYear(year);
+        if (parsed.kind === "invalid") return parsed.problem.message.includes(`Bundled years: ${bundledYears()}.`);
+        return RATE_TABLES.includes(parsed.value) && (parsed.value === CURRENT_RATES || parsed.value.fiscalYear === normalizeFiscalYear(String(year)));
+      }),
+      { numRuns: 5_000 },
     );
   });
 });

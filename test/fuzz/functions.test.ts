@@ -7,15 +7,17 @@
 import fc from "fast-check";
 import {
   CURRENT_RATES,
+  RATE_TABLES,
   annualCost,
   parseDays,
   parseEnrollment,
+  parseFiscalYear,
   parseOption,
   recommendDays,
   type Parsed,
 } from "../../src/core";
 import { itsCost, itsDays, itsRates } from "../../src/functions/functions";
-import { anyCell, anyNumber, daysCell, matrixOf, numericText, optionArg } from "./arbitraries";
+import { anyCell, anyNumber, daysCell, decoratedOption, documentedOption, matrixOf, numericText, optionArg, spelledYear, yearArg } from "./arbitraries";
 import { CustomFunctionError, ErrorCode, installCustomFunctionsRuntime } from "./customFunctionsRuntime";
 
 installCustomFunctionsRuntime();
@@ -196,6 +198,82 @@ describe("ITSCOST over arbitrary inputs", () => {
         check(fc.stringify(omitted) === fc.stringify(fullYear), "not Full Year prices", { input, omitted });
       }),
       { numRuns: 2_000 },
+    );
+  });
+});
+
+describe("option spellings", () => {
+  test("every documented spelling (1-3 as number or text; a name in any case, spaces or hyphens between words) prices its option", () => {
+    fc.assert(
+      fc.property(documentedOption, fc.integer({ min: 1, max: rates.maxDays }), ([option, number], days) => {
+        cellsFuzzed += 1;
+        const [[cost]] = itsCost([[days]], option as never);
+        check(cost === rates.options[number - 1].prices[days - 1], "documented spelling not priced as its option", { option, days, cost });
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  test("an option with punctuation around or inside it is refused with #VALUE! saying what is accepted", () => {
+    fc.assert(
+      fc.property(decoratedOption, (option) => {
+        cellsFuzzed += 1;
+        try {
+          itsCost([[1]], option as never);
+        } catch (error) {
+          check(error instanceof CustomFunctionError && error.code === ErrorCode.invalidValue && error.message.includes('1 or "Full Year"'), "not a #VALUE! listing the options", { option, error });
+          return;
+        }
+        check(false, "priced an undocumented option spelling", { option });
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe("the fiscalYear argument", () => {
+  const bundled = new Map(RATE_TABLES.map((t) => [Number(t.fiscalYear.slice(0, 4)), t]));
+
+  test("any documented spelling of a year gives that year's prices if it is bundled, else #VALUE! naming the bundled years", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 2000, max: 2098 }), fc.constantFrom(...bundled.keys())).chain((start) => spelledYear(start).map((text) => [start, text] as const)), ([start, year]) => {
+        cellsFuzzed += 1;
+        const table = bundled.get(start);
+        try {
+          const [[cost]] = itsCost([[3]], 1 as never, year);
+          check(table !== undefined && cost === table.options[0].prices[2], "priced a year that is not bundled, or with another year's price", { year, cost });
+        } catch (error) {
+          const names = error instanceof CustomFunctionError && error.code === ErrorCode.invalidValue && error.message.endsWith(`Bundled years: ${RATE_TABLES.map((t) => t.fiscalYear).join(", ")}.`);
+          check(table === undefined && names, "refused a bundled year, or without naming the bundled years", { year, error });
+        }
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  test("every function agrees with the core on any year argument: the named table, or one #VALUE! for the whole call", () => {
+    fc.assert(
+      fc.property(yearArg, matrixOf(daysCell), (year, days) => {
+        cellsFuzzed += cellCount(days) * 2;
+        const parsed = parseFiscalYear(year);
+        const calls = [() => itsCost(days, undefined, year as never), () => itsDays(days, year as never), () => itsRates(year as never)];
+        for (const call of calls) {
+          let result: unknown[][] | undefined;
+          try {
+            result = call();
+          } catch (error) {
+            const same = parsed.kind === "invalid" && error instanceof CustomFunctionError && error.code === ErrorCode.invalidValue && error.message === parsed.problem.message;
+            check(same, "refused unlike the core", { year, error });
+          }
+          if (result) check(parsed.kind === "ok", "accepted a year the core refuses", { year });
+        }
+        if (parsed.kind === "ok") {
+          const table = parsed.value;
+          checkCells(itsCost(days, undefined, year as never), days, (cell) => expected(parseDays(cell, table), (d) => annualCost(d, 1, table)));
+          checkCells(itsDays(days, year as never), days, (cell) => expected(parseEnrollment(cell), (n) => recommendDays(n, table).days));
+        }
+      }),
+      { numRuns: 3_000 },
     );
   });
 });

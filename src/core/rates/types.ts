@@ -10,7 +10,7 @@ export interface PurchaseOption {
   readonly period: string;
   /** Short period for narrow UI, e.g. "Jul 17 - Jun 30". */
   readonly shortPeriod: string;
-  /** Other names users type for it; matching ignores case, spaces and punctuation. */
+  /** Other names users type for it; matching ignores case, and spaces or hyphens between words. */
   readonly aliases: readonly string[];
   /** Annual price in whole dollars for 1..5 days a week, copied from the memo (index 0 = 1 day). */
   readonly prices: readonly [number, number, number, number, number];
