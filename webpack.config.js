@@ -50,6 +50,17 @@ function licenseNotice(packages) {
  */
 const CORS_PATHS = new Set(["/functions.json"]);
 
+/**
+ * taskpane.html with the add-in's scripts (deferred) placed where the template's `<!-- scripts -->` is: after the
+ * CSP <meta>, before office.js. Chromium requests scripts found after a CSP <meta> only once the blocking office.js
+ * has run; above it, they download alongside office.js and still run after it, in order.
+ */
+function taskpanePage(scriptTags) {
+  const template = fs.readFileSync(path.resolve(__dirname, "src/taskpane/taskpane.html"), "utf8");
+  if (!template.includes("<!-- scripts -->")) throw new Error("src/taskpane/taskpane.html lost its <!-- scripts --> marker.");
+  return template.replace("<!-- scripts -->", scriptTags);
+}
+
 /** office-addin-dev-certs writes these files; its CA cannot be trusted system-wide without admin rights. */
 function devHttpsOptions() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
@@ -90,7 +101,8 @@ module.exports = (env = {}, options = {}) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
+        templateContent: ({ htmlWebpackPlugin }) => taskpanePage(htmlWebpackPlugin.tags.headTags.join("")),
+        inject: false,
         // The shared runtime page also registers the custom functions.
         chunks: ["functions", "taskpane"],
         scriptLoading: "defer",

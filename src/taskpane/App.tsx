@@ -1,5 +1,5 @@
 import { FluentProvider, Tab, TabList, Text, Title2, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { Suspense, lazy, useState } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import { CURRENT_RATES } from "../core";
 import type { OfficeStatus } from "./office";
 import { paneStyles as css } from "./styles";
@@ -7,13 +7,37 @@ import { type AddQuote, QuotePanel } from "./quote/QuotePanel";
 
 type TabId = "quote" | "fill";
 
-// The bulk fill is its own chunk, fetched when the browser is idle or when its tab opens, so the
-// quote (what most users open the pane for) paints without waiting for it.
-const FillPanel = lazy(() => import(/* webpackPrefetch: true */ "./fill/FillPanel").then((m) => ({ default: m.FillPanel })));
+// The bulk fill is its own chunk, so the quote (what most users open the pane for) paints without it. It is
+// fetched once the page has loaded and the browser is idle, or when its tab opens; never before the first paint
+// (webpackPrefetch would request it as soon as taskpane.js runs).
+const loadFillPanel = () => import("./fill/FillPanel");
+const FillPanel = lazy(() => loadFillPanel().then((m) => ({ default: m.FillPanel })));
+
+/** Runs `task` when the page has loaded and the main thread is idle (Safari, used by Office on Mac, has no requestIdleCallback). */
+function whenIdleAfterLoad(task: () => void): () => void {
+  let cancel = () => {};
+  const schedule = () => {
+    if (typeof requestIdleCallback === "function") {
+      const id = requestIdleCallback(task, { timeout: 2000 });
+      cancel = () => cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(task, 200);
+      cancel = () => clearTimeout(id);
+    }
+  };
+  if (document.readyState === "complete") schedule();
+  else {
+    window.addEventListener("load", schedule, { once: true });
+    cancel = () => window.removeEventListener("load", schedule);
+  }
+  return () => cancel();
+}
 
 export function App({ office, addQuote }: { office: OfficeStatus; addQuote: AddQuote }) {
   const [tab, setTab] = useState<TabId>("quote");
   const canWrite = office.host === "pending" ? "pending" : office.host === "excel";
+  // A failed warm-up costs nothing: opening the tab requests the chunk again.
+  useEffect(() => whenIdleAfterLoad(() => void loadFillPanel().catch(() => {})), []);
   return (
     <FluentProvider theme={office.dark ? webDarkTheme : webLightTheme} style={css.root}>
       <main>
