@@ -52,7 +52,18 @@ export function parseRange(address: string): RangeRef {
   return { start, rows: end.row - start.row + 1, columns: end.column - start.column + 1 };
 }
 
-/** A sheet name as Excel writes it inside a formula: quoted when it holds anything but letters, digits and _. */
+/**
+ * A sheet name as a formula names it: always quoted. Excel refuses unquoted names that read as a cell reference
+ * (`FY25`, `Q1`, `R1C1`), as TRUE/FALSE, or that hold spaces or punctuation, and accepts quotes around any name
+ * (the rule written up in jmcnamara/XlsxWriter #1078; the Microsoft docs are silent). A quote inside is doubled.
+ */
 export function quoteSheetName(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `'${sheet.replace(/'/g, "''")}'`;
 }
+
+/**
+ * A formula with its sheet names unquoted, for comparing formulas only: Excel reads a formula back without the
+ * quotes a name does not need (`='Schools'!A1` reads `=Schools!A1`), so what was written and what is read back
+ * compare equal this way.
+ */
+export const withoutSheetQuotes = (formula: string): string => formula.replace(/'((?:[^']|'')+)'!/g, (_, name: string) => `${name.replace(/''/g, "'")}!`);

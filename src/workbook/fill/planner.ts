@@ -5,7 +5,7 @@
  */
 
 import { BAND_READING, type OptionNumber, type RateTable } from "../../core";
-import { type RangeRef, columnLetters, quoteSheetName, rangeAddress } from "../address";
+import { type RangeRef, columnLetters, quoteSheetName, rangeAddress, withoutSheetQuotes } from "../address";
 import type { CellInput, PlanStep, WorkbookPlan } from "../plan";
 import { type FillMode, at, costCell, daysCell, ratesSheet } from "./cells";
 import { type CellValue, DAYS_HEADER, costHeader, findHeader } from "./headers";
@@ -92,7 +92,12 @@ export interface FillPlan {
 /** Why a fill cannot be planned, in words the user can act on. */
 export class FillError extends Error {}
 
-const sameCell = (a: CellValue | undefined, b: CellInput): boolean => (a ?? "") === b;
+/** Whether a cell as read already holds what is planned (formulas compared as Excel reads them back). */
+function sameCell(a: CellValue | undefined, b: CellInput): boolean {
+  const old = a ?? "";
+  if (old === b) return true;
+  return typeof old === "string" && typeof b === "string" && b.startsWith("=") && withoutSheetQuotes(old) === withoutSheetQuotes(b);
+}
 
 /** Counts cells of `planned` that differ from `existing`: non-empty ones are changes, empty ones additions. */
 function diff(existing: readonly (readonly CellValue[])[] | null, planned: readonly (readonly CellInput[])[]) {

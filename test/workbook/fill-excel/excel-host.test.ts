@@ -6,7 +6,7 @@
 import { CURRENT_RATES } from "../../../src/core";
 import { type EmulatedWorkbook, createWorkbook, installEmulatedOffice } from "../../../src/preview/excel-emulation";
 import { type FillScope, readFillSource, writeFill } from "../../../src/workbook/excel/fill";
-import { type FillMode, detectColumns, planFill } from "../../../src/workbook/fill";
+import { type FillMode, SUMMARY_SHEET, detectColumns, planFill } from "../../../src/workbook/fill";
 
 const rates = CURRENT_RATES;
 type Spec = Parameters<typeof createWorkbook>[0];
@@ -85,6 +85,24 @@ describe("every Excel batch of the fill goes through runExcel", () => {
       if (result.kind === "failed") expect(/protect/i.test(result.message)).toBe(code === "AccessDenied");
     } finally {
       excel.run = run;
+    }
+  });
+});
+
+describe("sheet names in the fill's formulas are always quoted (Excel refuses FY25!A1; jmcnamara/XlsxWriter #1078)", () => {
+  test.each(["live", "portable"] as const)("%s mode: sheets named FY25, Q1, R1C1, My Sheet and O'Brien fill, with the right numbers", async (mode) => {
+    for (const name of ["FY25", "Q1", "R1C1", "My Sheet", "O'Brien"]) {
+      const book = use({ sheets: { [name]: sites() } });
+      const { result } = await fill(mode);
+      expect({ name, result }).toEqual({ name, result: { kind: "done", blocks: 1 } });
+      expect(book.values(name, "C2:F4")).toEqual([
+        [1, 26151, 25004, 1125],
+        [3, 78452, 75013, 3376],
+        [5, 130753, 125021, 5627],
+      ]);
+      expect({ name, total: book.values(SUMMARY_SHEET, "A10:E10") }).toEqual({ name, total: [["All sites", 235356, 225038, 10128, 3]] });
+      // Excel reads the formulas back without the quotes it does not need; the next fill still finds nothing to do.
+      expect((await fill(mode)).plan.blocks).toEqual([]);
     }
   });
 });

@@ -84,7 +84,7 @@ describe("formula modes", () => {
     const row2 = book.sheets.get("Sites")![1];
     expect(row2.slice(3)).toEqual(['=LAUSD.ITSDAYS(B2)', '=LAUSD.ITSCOST(D2,"Full Year")', '=LAUSD.ITSCOST(D2,"Outside Summer")', '=LAUSD.ITSCOST(D2,"Summer Only")']);
     expect(book.sheets.get("Sites")![3].slice(3)).toEqual(["", "", "", ""]);
-    expect(book.sheets.get(SUMMARY_SHEET)![4]).toEqual(["1 day", "=SUMIF(Sites!$D$2:$D$7,1,Sites!$E$2:$E$7)", "=SUMIF(Sites!$D$2:$D$7,1,Sites!$F$2:$F$7)", "=SUMIF(Sites!$D$2:$D$7,1,Sites!$G$2:$G$7)", "=COUNTIF(Sites!$D$2:$D$7,1)"]);
+    expect(book.sheets.get(SUMMARY_SHEET)![4]).toEqual(["1 day", "=SUMIF('Sites'!$D$2:$D$7,1,'Sites'!$E$2:$E$7)", "=SUMIF('Sites'!$D$2:$D$7,1,'Sites'!$F$2:$F$7)", "=SUMIF('Sites'!$D$2:$D$7,1,'Sites'!$G$2:$G$7)", "=COUNTIF('Sites'!$D$2:$D$7,1)"]);
   });
 
   it("portable mode uses only old, universal functions and reads the rates sheet it inserts", () => {
