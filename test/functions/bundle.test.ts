@@ -13,26 +13,43 @@ import { CURRENT_RATES, annualCost, parseEnrollment, recommendDays } from "../..
 
 const PROD = "https://its.example.test/addin/";
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "functions-build-"));
-let metadata: { functions: { id: string; name: string; helpUrl: string; parameters: Record<string, unknown>[] }[]; enums: unknown[] };
+const twoYearsDir = fs.mkdtempSync(path.join(os.tmpdir(), "functions-build-two-years-"));
+let metadata: { functions: { id: string; name: string; helpUrl: string; parameters: Record<string, unknown>[] }[]; enums: unknown[] } & Record<string, unknown>;
 const host = createCustomFunctionsHost();
+const twoYearsHost = createCustomFunctionsHost();
 const call = (id: string, ...args: unknown[]) => host.registered.get(id)!(...args) as unknown[][];
+const callTwoYears = (id: string, ...args: unknown[]) => twoYearsHost.registered.get(id)!(...args) as unknown[][];
 
-beforeAll(async () => {
+/** Builds functions.js (and functions.json, the manifest) with the production config, optionally with more plugins. */
+async function build(dir: string, extraPlugins: webpack.WebpackPluginInstance[] = []): Promise<void> {
   const config = require("../../webpack.config.js")({ urlProd: PROD }, { mode: "production" });
   config.mode = "production";
   config.entry = { functions: config.entry.functions };
-  config.output = { ...config.output, path: outDir };
-  config.plugins = config.plugins.filter((p: object) => /CustomFunctionsMetadataPlugin|RewriteDevUrls|CopyPlugin/.test(p.constructor.name));
+  config.output = { ...config.output, path: dir };
+  config.plugins = [...config.plugins.filter((p: object) => /CustomFunctionsMetadataPlugin|RewriteDevUrls|CopyPlugin/.test(p.constructor.name)), ...extraPlugins];
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
     webpack(config, (err, result) => (err || !result ? reject(err) : resolve(result))),
   );
   if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
-  metadata = JSON.parse(fs.readFileSync(path.join(outDir, "functions.json"), "utf8"));
-  const sandbox = { CustomFunctions: host }; // no window, document or require
-  vm.runInNewContext(fs.readFileSync(path.join(outDir, "functions.js"), "utf8"), sandbox);
-}, 120000);
+}
 
-afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+/** Loads a built functions.js as Excel's runtime does: no window, document or require, only CustomFunctions. */
+const load = (dir: string, into: ReturnType<typeof createCustomFunctionsHost>) =>
+  vm.runInNewContext(fs.readFileSync(path.join(dir, "functions.js"), "utf8"), { CustomFunctions: into });
+
+beforeAll(async () => {
+  await build(outDir);
+  metadata = JSON.parse(fs.readFileSync(path.join(outDir, "functions.json"), "utf8"));
+  load(outDir, host);
+  // The day a second year ships: the bundled list is FY 2025-26 plus a made-up FY 2026-27.
+  const twoYears = path.resolve(__dirname, "../support/twoYears.bundled.ts");
+  await build(twoYearsDir, [new webpack.NormalModuleReplacementPlugin(/^\.\/bundled$/, twoYears)]);
+  load(twoYearsDir, twoYearsHost);
+}, 240000);
+
+afterAll(() => [outDir, twoYearsDir].forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+const codeOf = (cell: unknown) => (cell instanceof StubCustomFunctionError ? cell.code : cell);
 
 describe("dist/functions.js loaded on its own", () => {
   it("registers exactly the ids of functions.json", () => {
@@ -67,10 +84,45 @@ describe("dist/functions.js loaded on its own", () => {
 
   it("returns Excel's error codes for bad input", () => {
     const days = call("ITSDAYS", [["many", -1, true, null]]);
-    expect(days[0].map((c) => (c instanceof StubCustomFunctionError ? c.code : c))).toEqual(["#VALUE!", "#NUM!", "#VALUE!", ""]);
+    expect(days[0].map(codeOf)).toEqual(["#VALUE!", "#NUM!", "#VALUE!", ""]);
     const cost = call("ITSCOST", [[6, 1.5, "x"]]);
     expect(cost[0].map((c) => (c as StubCustomFunctionError).code)).toEqual(["#NUM!", "#NUM!", "#VALUE!"]);
     expect(() => call("ITSCOST", [[1]], "Winter")).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+    for (const option of ["-1", "$1", "1%", "(2)", "#3"]) {
+      expect(() => call("ITSCOST", [[1]], option)).toThrow(expect.objectContaining({ code: "#VALUE!", message: expect.stringContaining('Use 1 or "Full Year"') }));
+    }
+  });
+
+  it('=LAUSD.ITSCOST(3, 1, "2025-26") gives 78452; "2019-20" gives #VALUE! naming the bundled years', () => {
+    expect(call("ITSCOST", [[3]], 1, "2025-26")).toEqual([[78452]]);
+    expect(call("ITSCOST", [[3]], "1", "FY25-26")).toEqual([[78452]]);
+    expect(call("ITSDAYS", [[523]], "FY2025-26")).toEqual([[3]]);
+    expect(call("ITSRATES", "2025-2026")[3]).toEqual([3, 78452, 75013, 3376]);
+    const refused = expect.objectContaining({ code: "#VALUE!", message: "No rates for fiscal year 2019-20. Bundled years: 2025-26." });
+    expect(() => call("ITSCOST", [[3]], 1, "2019-20")).toThrow(refused);
+    expect(() => call("ITSDAYS", [[523]], "2019-20")).toThrow(refused);
+    expect(() => call("ITSRATES", "2019-20")).toThrow(refused);
+  });
+});
+
+describe("functions.js built with a second (made-up) year bundled", () => {
+  it("a formula naming 2025-26 keeps the memo's prices and bands; the new year, or no year, gives the new ones", () => {
+    for (const option of CURRENT_RATES.options) {
+      expect(callTwoYears("ITSCOST", [[0, 1, 2, 3, 4, 5]], option.name, "2025-26")).toEqual([[0, ...option.prices]]);
+    }
+    expect(callTwoYears("ITSCOST", [[3]], 1, "2025-26")).toEqual([[78452]]);
+    expect(callTwoYears("ITSCOST", [[3]], 1, "2026-27")).toEqual([[33333]]);
+    expect(callTwoYears("ITSCOST", [[3]], 1)).toEqual([[33333]]);
+    expect(callTwoYears("ITSDAYS", [[300]], "2025-26")).toEqual([[2]]);
+    expect(callTwoYears("ITSDAYS", [[300]], "2026-27")).toEqual([[1]]);
+    expect(() => callTwoYears("ITSCOST", [[3]], 1, "2019-20")).toThrow(
+      expect.objectContaining({ code: "#VALUE!", message: "No rates for fiscal year 2019-20. Bundled years: 2025-26, 2026-27." }),
+    );
+  });
+
+  it("the shipped build does not contain the made-up year", () => {
+    expect(fs.readFileSync(path.join(outDir, "functions.js"), "utf8")).not.toMatch(/2026-27|MADE-UP|33333/);
+    expect(fs.readFileSync(path.join(twoYearsDir, "functions.js"), "utf8")).toMatch(/2026-27/);
   });
 });
 
@@ -87,13 +139,18 @@ describe("generated functions.json", () => {
   });
 
   it("takes ranges and returns spills, with an optional option offered from a list", () => {
-    expect(byId("ITSDAYS").parameters).toEqual([expect.objectContaining({ name: "enrollment", type: "any", dimensionality: "matrix" })]);
+    const fiscalYear = expect.objectContaining({ name: "fiscalYear", type: "string", optional: true, description: expect.stringContaining('"FY2025-26"') });
+    expect(byId("ITSDAYS").parameters).toEqual([expect.objectContaining({ name: "enrollment", type: "any", dimensionality: "matrix" }), fiscalYear]);
     expect(byId("ITSCOST").parameters).toEqual([
       expect.objectContaining({ name: "days", type: "any", dimensionality: "matrix" }),
       expect.objectContaining({ name: "option", type: "string", optional: true, customEnumId: "ItsOption" }),
+      fiscalYear,
     ]);
     expect(byId("ITSCOST").parameters[0].optional).toBeUndefined();
-    expect(byId("ITSRATES").parameters).toEqual([]);
+    expect(byId("ITSDAYS").parameters[0].optional).toBeUndefined();
+    expect(byId("ITSRATES").parameters).toEqual([fiscalYear]);
+    // Error values never reach the functions (custom-functions-errors.md); the help page says so.
+    expect(metadata.allowErrorForDataTypeAny).toBeUndefined();
     for (const fn of metadata.functions) {
       const f = fn as unknown as { result: Record<string, unknown>; options?: Record<string, unknown> };
       expect(f.result).toEqual({ dimensionality: "matrix" }); // type any: results hold blanks and errors
