@@ -1,5 +1,8 @@
 import { CURRENT_RATES, RATE_TABLES, annualCost, optionByNumber, ratesFor } from "../../src/core";
+import fs from "fs";
+import path from "path";
 import { FY2025_26 } from "../../src/core/rates/fy2025-26";
+import { FAKE_FY2026_27 } from "../support/fy2026-27.fake";
 
 // The memo's cost model, typed in again from shared/seed/000_5a7a40e9cfe8c68b.txt for this test.
 const MEMO_FY2025_26: Record<number, [number, number, number]> = {
@@ -59,5 +62,19 @@ describe("FY 2025-26 rate table", () => {
         if (i > 0) expect(price).toBeGreaterThan(option.prices[i - 1]);
       });
     }
+  });
+});
+
+describe("the made-up test year (test/support/fy2026-27.fake.ts)", () => {
+  it("is newer than every real year and not one of them; when a real 2026-27 ships, move the fake to a later year", () => {
+    expect(RATE_TABLES.map((t) => t.fiscalYear)).not.toContain(FAKE_FY2026_27.fiscalYear);
+    expect(RATE_TABLES.every((t) => t.fiscalYear < FAKE_FY2026_27.fiscalYear)).toBe(true);
+  });
+
+  it("is never imported by shipped code", () => {
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const src = path.resolve(__dirname, "../../src");
+    for (const file of files(src).filter((f) => /\.tsx?$/.test(f))) expect([file, fs.readFileSync(file, "utf8")]).not.toEqual([file, expect.stringMatching(/test\/support|\.fake/)]);
   });
 });
