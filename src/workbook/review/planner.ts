@@ -84,6 +84,8 @@ export interface ReviewPlan {
 export class ReviewError extends Error {}
 
 const EXAMPLES = 5;
+/** Columns in a worksheet (A to XFD). */
+export const SHEET_COLUMNS = 16384;
 const REQUIRED: readonly ReviewColumnName[] = ["days", "option", "cost"];
 
 const isEmpty = (cell: CellValue | undefined): boolean => cell === undefined || cell === "";
@@ -108,7 +110,7 @@ function chooseTarget(source: ReviewSource): ReviewTarget {
   // Beside a table, one column stays empty between: a value written right next to a table can be taken into it
   // (AutoExpansion; office-js #6745 shows AutoCorrect acting on API writes), and the table is the user's.
   const gap = source.table ? 1 : 0;
-  for (let c = gap; c < BESIDE_COLUMNS; c++) {
+  for (let c = gap; c < Math.min(BESIDE_COLUMNS, beside[0]?.length ?? 0); c++) {
     if (Array.from({ length: region.rows }, (_, r) => beside[r]?.[c]).every(isEmpty)) {
       const column = region.start.column + region.columns + c;
       return { column, address: address(column), earlierReview: false, replaces: 0 };
@@ -144,6 +146,7 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
   }
   const chosen = (Object.keys(columns) as ReviewColumnName[]).filter((name) => columns[name] !== null);
   const target = chooseTarget(source);
+  if (target.column >= SHEET_COLUMNS) throw new ReviewError(`Sheet "${sheet}" has no empty column right of the budget for the findings. Copy the budget to a new sheet, then review it there.`);
   const targetIndex = target.column - region.start.column;
   for (const name of chosen) {
     if (columns[name] === targetIndex) throw new ReviewError(`Column "${String(values[0]?.[targetIndex])}" is where the review writes its findings. Choose another column for the ${COLUMN_LABELS[name].toLowerCase()}.`);

@@ -1,0 +1,201 @@
+/**
+ * The Excel side of "Review a budget". Reading: one request finds the data (used range, selection or a
+ * table), the sheet's whole used range (so the findings go where no cell is used) and the workbook's sheet
+ * names; then the rows are read in blocks. Writing: the planner's blocks, one request and one sync each.
+ * For the 1,008 LAUSD schools that is 1 + 1 + 1 = 3 syncs.
+ *
+ * A sync per block, as in ./fill.ts: Excel on the web refuses requests and responses over 5 MB, so 100,000
+ * rows travel in several requests. Each block is its own runExcel inside readBlock()/writeBlock(); the loops
+ * only call those, check for Cancel and report progress between requests.
+ */
+
+import { parseRange, rangeAddress } from "../address";
+import { type CellValue, clipToUsed, utf8Bytes } from "../fill";
+import type { RangeRef } from "../address";
+import type { WorkbookPlan } from "../plan";
+import { BESIDE_COLUMNS, type ReviewPlan, type ReviewSource, SHEET_COLUMNS } from "../review";
+import { applyPlan } from "./apply";
+import { describeExcelError, excelErrorCode } from "./errors";
+import { type FillProgress, type FillScope, READ_BLOCK_BYTES, type RunOptions } from "./fill";
+import { runExcel } from "./run";
+
+export type ReviewScope = FillScope;
+export type ReviewProgress = FillProgress;
+
+/** Cells in the first read block, before the real size of a row is known. */
+const FIRST_READ_CELLS = 50_000;
+
+export type ReviewReadResult =
+  /** `readBytes`: the JSON bytes each read block brought back. */
+  | { readonly kind: "read"; readonly source: ReviewSource; readonly readBytes: readonly number[] }
+  | { readonly kind: "cancelled" }
+  | { readonly kind: "failed"; readonly message: string };
+
+export type ReviewWriteResult =
+  | { readonly kind: "done"; readonly blocks: number }
+  | { readonly kind: "cancelled"; readonly blocksDone: number; readonly rowsDone: number }
+  | { readonly kind: "failed"; readonly message: string; readonly blocksDone: number };
+
+interface Located {
+  readonly sheet: string;
+  /** Header row and data rows; null when the scope holds no cells. */
+  readonly region: RangeRef | null;
+  readonly table: ReviewSource["table"];
+  /** Everything the sheet uses, formatting included: a column right of it is empty in every row. */
+  readonly used: RangeRef | null;
+  readonly sheetNames: readonly string[];
+}
+
+class ScopeError extends Error {}
+
+// Each queue* function loads what it needs; the matching read* function takes the objects after the sync.
+
+function queueTable(context: Excel.RequestContext, name: string) {
+  const table = context.workbook.tables.getItem(name);
+  table.load("name");
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- navigation property, loaded below
+  const worksheet = table.worksheet;
+  worksheet.load("name");
+  const header = table.getHeaderRowRange();
+  header.load("address");
+  const body = table.getDataBodyRange();
+  body.load("rowCount");
+  const used = worksheet.getUsedRangeOrNullObject(false);
+  used.load("address");
+  return { table, worksheet, header, body, used };
+}
+
+function readTable(q: ReturnType<typeof queueTable>) {
+  const head = parseRange(q.header.address);
+  return { sheet: q.worksheet.name, region: { start: head.start, rows: q.body.rowCount + 1, columns: head.columns }, table: { name: q.table.name }, used: q.used };
+}
+
+/** The active sheet's used range (values only, as the fill reads it), its whole used range, and for a selection the selected areas. */
+function queueActiveSheet(context: Excel.RequestContext, selection: boolean) {
+  const worksheet = context.workbook.worksheets.getActiveWorksheet();
+  worksheet.load("name");
+  const data = worksheet.getUsedRangeOrNullObject(true);
+  data.load("address");
+  const used = worksheet.getUsedRangeOrNullObject(false);
+  used.load("address");
+  // Only for a selection: getSelectedRange throws when several areas are selected, so RangeAreas are read instead.
+  const selected = selection ? context.workbook.getSelectedRanges() : null;
+  selected?.load("address, areaCount");
+  return { worksheet, data, used, selected };
+}
+
+function readActiveSheet(q: ReturnType<typeof queueActiveSheet>) {
+  const data = q.data.isNullObject ? null : q.data.address;
+  if (q.selected && q.selected.areaCount > 1) throw new ScopeError("Several blocks of cells are selected. Select one block (the budget with its header row), then review again.");
+  const region = q.selected ? clipToUsed(q.selected.address, data) : data === null ? null : parseRange(data);
+  return { sheet: q.worksheet.name, region, table: null, used: q.used };
+}
+
+/** Request 1: where the data is, what the sheet uses, and the workbook's sheet names. */
+async function locate(scope: ReviewScope): Promise<Located> {
+  return runExcel(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    const table = scope.kind === "table" ? queueTable(context, scope.name) : null;
+    const active = scope.kind === "table" ? null : queueActiveSheet(context, scope.kind === "selection");
+    await context.sync();
+    const where = table ? readTable(table) : readActiveSheet(active!);
+    return { ...where, used: where.used.isNullObject ? null : parseRange(where.used.address), sheetNames: sheets.items.map((s) => s.name) };
+  });
+}
+
+/** One block of rows: the values of the data's columns, and the formulas of the columns beside them. */
+async function readBlock(sheet: string, row: number, region: RangeRef, rows: number, beside: number) {
+  return runExcel(async (context) => {
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    const data = worksheet.getRangeByIndexes(row, region.start.column, rows, region.columns);
+    data.load("values");
+    const next = beside > 0 ? worksheet.getRangeByIndexes(row, region.start.column + region.columns, rows, beside) : null;
+    next?.load("formulas");
+    await context.sync();
+    return { values: data.values as CellValue[][], beside: next ? (next.formulas as CellValue[][]) : data.values.map(() => []) };
+  });
+}
+
+/** Reads what the planner needs, in blocks sized to keep each response under READ_BLOCK_BYTES. */
+export async function readReviewSource(scope: ReviewScope, options: RunOptions = {}): Promise<ReviewReadResult> {
+  try {
+    const located = await locate(scope);
+    const { region } = located;
+    if (!region) {
+      const what = scope.kind === "selection" ? "The selected cells hold no data" : `Sheet "${located.sheet}" is empty`;
+      return { kind: "failed", message: `${what}. Open the sheet with the budget (sites, days bought, option and cost), or select it with its header row, then review again.` };
+    }
+    const right = region.start.column + region.columns;
+    const beside = Math.min(BESIDE_COLUMNS, SHEET_COLUMNS - right);
+    const values: CellValue[][] = [];
+    const besideCells: CellValue[][] = [];
+    const readBytes: number[] = [];
+    let rowsPerBlock = Math.max(1, Math.floor(FIRST_READ_CELLS / (region.columns + beside)));
+    while (values.length < region.rows) {
+      if (options.signal?.aborted) return { kind: "cancelled" };
+      const rows = Math.min(rowsPerBlock, region.rows - values.length);
+      let block: Awaited<ReturnType<typeof readBlock>>;
+      try {
+        block = await readBlock(located.sheet, region.start.row + values.length, region, rows, beside);
+      } catch (error) {
+        // Rows of long text can outgrow the estimate: Excel refuses the response, so read half as many.
+        if (excelErrorCode(error) !== "ResponsePayloadSizeLimitExceeded" || rows === 1) throw error;
+        rowsPerBlock = Math.ceil(rows / 2);
+        continue;
+      }
+      values.push(...block.values);
+      besideCells.push(...block.beside);
+      const bytes = utf8Bytes(JSON.stringify(block.values)) + utf8Bytes(JSON.stringify(block.beside));
+      readBytes.push(bytes);
+      rowsPerBlock = Math.max(1, Math.floor((READ_BLOCK_BYTES * rows) / Math.max(bytes, 1)));
+      options.onProgress?.({ phase: "read", done: values.length, total: region.rows });
+    }
+    const usedRight = located.used ? located.used.start.column + located.used.columns : 0;
+    return {
+      kind: "read",
+      source: {
+        sheet: located.sheet,
+        region,
+        table: located.table,
+        values,
+        beside: besideCells,
+        freeColumn: Math.max(usedRight, right),
+        sheetNames: located.sheetNames,
+      },
+      readBytes,
+    };
+  } catch (error) {
+    if (error instanceof ScopeError) return { kind: "failed", message: error.message };
+    return { kind: "failed", message: `Could not read the budget. ${describeExcelError(error).remedy}` };
+  }
+}
+
+async function writeBlock(block: WorkbookPlan): Promise<void> {
+  await runExcel(async (context) => {
+    applyPlan(context, block);
+    await context.sync();
+  });
+}
+
+/**
+ * Writes the plan's blocks in order. Cancel stops between blocks: the findings written stay, and a new
+ * review writes its column again (it finds it by its header) and then the ITS Review sheet.
+ */
+export async function writeReview(plan: ReviewPlan, options: RunOptions = {}): Promise<ReviewWriteResult> {
+  let rowsDone = 0;
+  for (const [i, block] of plan.blocks.entries()) {
+    if (options.signal?.aborted) return { kind: "cancelled", blocksDone: i, rowsDone };
+    try {
+      await writeBlock(block);
+    } catch (error) {
+      return { kind: "failed", message: `Excel stopped the review. ${describeExcelError(error).remedy} Findings written so far stay; review again to finish.`, blocksDone: i };
+    }
+    rowsDone += plan.blockRows[i];
+    options.onProgress?.({ phase: "write", done: i + 1, total: plan.blocks.length });
+  }
+  return { kind: "done", blocks: plan.blocks.length };
+}
+
+/** The area a review reads, as the pane shows it: "Budgets!A1:F1009". */
+export const reviewedArea = (source: ReviewSource): string => `${source.sheet}!${rangeAddress(source.region)}`;
