@@ -53,6 +53,8 @@ interface Located {
   /** Header row and data rows; null when the scope holds no cells. */
   readonly address: string | null;
   readonly table: FillSource["table"];
+  /** Areas of the selection (Ctrl+click selects several); 1 for the other scopes. */
+  readonly areas: number;
   readonly ratesSheet: ExistingSheet | null;
   readonly summarySheet: ExistingSheet | null;
 }
@@ -86,7 +88,7 @@ function readOwnSheet(q: ReturnType<typeof queueOwnSheet>): ExistingSheet | null
   return q.sheet.isNullObject ? null : { cells: q.area.formulas as CellValue[][], charts: q.charts.items.map((c) => ({ name: c.name, title: c.title.text })) };
 }
 
-type Where = Pick<Located, "sheet" | "address" | "table">;
+type Where = Pick<Located, "sheet" | "address" | "table" | "areas">;
 
 /** A table's place: header row and data rows, without its totals row. */
 function queueTable(context: Excel.RequestContext, name: string) {
@@ -105,25 +107,31 @@ function queueTable(context: Excel.RequestContext, name: string) {
 function readTable(q: ReturnType<typeof queueTable>): Where {
   const head = parseRange(q.header.address);
   const region = { start: head.start, rows: q.body.rowCount + 1, columns: head.columns };
-  return { sheet: q.worksheet.name, address: rangeAddress(region), table: { name: q.table.name, totalsRow: q.table.showTotals } };
+  return { sheet: q.worksheet.name, address: rangeAddress(region), table: { name: q.table.name, totalsRow: q.table.showTotals }, areas: 1 };
 }
 
-/** The active sheet's used range (values only: formatted empty cells do not count) and the selection. */
-function queueActiveSheet(context: Excel.RequestContext) {
+/**
+ * The active sheet's used range (values only: formatted empty cells do not count) and, for the selection scope
+ * only, the selection. getSelectedRange() throws when several areas are selected (Workbook.getSelectedRange
+ * reference), so the selection is read as RangeAreas (getSelectedRanges, ExcelApi 1.9) and its areas counted.
+ */
+function queueActiveSheet(context: Excel.RequestContext, selection: boolean) {
   const worksheet = context.workbook.worksheets.getActiveWorksheet();
   worksheet.load("name");
   const used = worksheet.getUsedRangeOrNullObject(true);
   used.load("address");
-  const selected = context.workbook.getSelectedRange();
-  selected.load("address");
+  const selected = selection ? context.workbook.getSelectedRanges() : null;
+  selected?.load("address, areaCount");
   return { worksheet, used, selected };
 }
 
-/** The used range, or the selection clipped to it (whole columns selected read only the rows with data). */
-function readActiveSheet(q: ReturnType<typeof queueActiveSheet>, selection: boolean): Where {
+/** The used range, or the one selected block clipped to it (whole columns selected read only the rows with data). */
+function readActiveSheet(q: ReturnType<typeof queueActiveSheet>): Where {
   const used = q.used.isNullObject ? null : q.used.address;
-  const region = selection ? clipToUsed(q.selected.address, used) : used && parseRange(used);
-  return { sheet: q.worksheet.name, address: region ? rangeAddress(region) : null, table: null };
+  const areas = q.selected?.areaCount ?? 1;
+  if (areas > 1) return { sheet: q.worksheet.name, address: null, table: null, areas };
+  const region = q.selected ? clipToUsed(q.selected.address, used) : used && parseRange(used);
+  return { sheet: q.worksheet.name, address: region ? rangeAddress(region) : null, table: null, areas };
 }
 
 /** Request 1: where the data is, and what the rates and summary sheets hold (if they exist). */
@@ -132,9 +140,9 @@ async function locate(scope: FillScope): Promise<Located> {
     const rates = queueOwnSheet(context, ratesSheetName(CURRENT_RATES));
     const summary = queueOwnSheet(context, SUMMARY_SHEET);
     const table = scope.kind === "table" ? queueTable(context, scope.name) : null;
-    const active = scope.kind === "table" ? null : queueActiveSheet(context);
+    const active = scope.kind === "table" ? null : queueActiveSheet(context, scope.kind === "selection");
     await context.sync();
-    const where = table ? readTable(table) : readActiveSheet(active!, scope.kind === "selection");
+    const where = table ? readTable(table) : readActiveSheet(active!);
     return { ...where, ratesSheet: readOwnSheet(rates), summarySheet: readOwnSheet(summary) };
   });
 }
@@ -153,6 +161,12 @@ async function readBlock(sheet: string, row: number, column: number, rows: numbe
 export async function readFillSource(scope: FillScope, options: RunOptions = {}): Promise<ReadResult> {
   try {
     const located = await locate(scope);
+    if (located.areas > 1) {
+      return {
+        kind: "failed",
+        message: `${located.areas} separate blocks of cells are selected. Select one block of cells: your sites with their header row (click the first cell, then Shift+click the last), then read again.`,
+      };
+    }
     if (!located.address) {
       const what = scope.kind === "selection" ? "The selected cells hold no data" : `Sheet "${located.sheet}" is empty`;
       return { kind: "failed", message: `${what}. Open the sheet that lists your sites, or select them with their header row, then try again.` };

@@ -106,3 +106,28 @@ describe("sheet names in the fill's formulas are always quoted (Excel refuses FY
     }
   });
 });
+
+describe("the selection is read only for the selection scope (Workbook.getSelectedRange throws with several areas selected)", () => {
+  test("several areas selected: the whole-sheet scope and a table still fill", async () => {
+    const book = use({ sheets: { Sites: sites() }, tables: [{ name: "Schools", sheet: "Sites", address: "A1:B4" }] });
+    book.select("Sites", "A1:A2, B3:B4");
+    expect((await fill("values")).result.kind).toBe("done");
+    expect(book.values("Sites", "C4")).toEqual([[5]]);
+    expect((await fill("values", { kind: "table", name: "Schools" })).result.kind).toBe("done");
+  });
+
+  test("several areas selected with the selection scope: a message asks for one block, and nothing is written", async () => {
+    const book = use({ sheets: { Sites: sites() } });
+    book.select("Sites", "A1:B2, A4:B4");
+    const before = book.snapshot();
+    expect(await readFillSource({ kind: "selection" })).toEqual({ kind: "failed", message: expect.stringMatching(/^2 separate blocks of cells are selected\. Select one block of cells/) });
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  test("one block selected: exactly that block is filled", async () => {
+    const book = use({ sheets: { Sites: sites() } });
+    book.select("Sites", "A1:B3");
+    expect((await fill("values", { kind: "selection" })).result.kind).toBe("done");
+    expect(book.values("Sites", "C2:C4")).toEqual([[1], [3], [""]]);
+  });
+});
