@@ -1,21 +1,27 @@
 /**
  * The preview's spreadsheet: a formula bar, the active sheet's cells (computed values under their
  * number formats, bold, tables, frozen rows), its charts, and the sheet tabs. Clicking selects a
- * cell, Shift+click a range: that is the selection the add-in reads.
+ * cell, Shift+click a range: that is the selection the add-in reads. Typing in a cell (or F2, or a
+ * double-click) edits it as a user edits Excel: Enter commits through the emulation's user-typing path,
+ * so dependents recalculate, and Esc cancels; while a cell is being edited the host is in cell-edit
+ * mode, so the add-in's batches wait as they do in Excel.
  */
-import { useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { type RangeRef, columnLetters, parseRange, rangeAddress } from "../workbook/address";
-import type { EmulatedWorkbook, SheetModel } from "./excel-emulation";
+import { type Cell, type EmulatedWorkbook, type SheetModel, isFormulaCell } from "./excel-emulation";
+import { readEntry } from "./excel-emulation/coercion";
+import { evaluationFailure } from "./excel-emulation/evaluator";
 import { formatValue } from "./format";
 
-/** Rendering more rows than this would slow the page; the rest are counted, not drawn. */
+/** Rendering more rows or columns than this would slow the page; the rest are counted, not drawn. */
 export const MAX_RENDERED_ROWS = 2000;
+export const MAX_RENDERED_COLUMNS = 100;
 const ROW_HEIGHT = 24;
 
 let canvas: CanvasRenderingContext2D | null | undefined;
 /** Width in pixels of a cell's text in the grid's font (measured like Excel's autofit). */
 function textWidth(text: string, bold: boolean): number {
-  canvas ??= document.createElement("canvas").getContext("2d");
+  if (canvas === undefined) canvas = document.createElement("canvas").getContext("2d") ?? null;
   if (!canvas) return text.length * 8;
   canvas.font = `${bold ? 600 : 400} 13px "Segoe UI", system-ui, sans-serif`;
   return canvas.measureText(text).width;
@@ -34,6 +40,22 @@ function tableRole(sheet: SheetModel, row: number, column: number): string {
   return "";
 }
 
+/**
+ * What editing a cell starts from, as Excel shows it: the formula, or the constant, with Excel's ' in front of
+ * text that typing would not give back as that text ("'00123", "'=1+1"), so committing it unchanged keeps it.
+ */
+export function editText(cell: Cell | undefined, year: number): string {
+  const input = cell?.input;
+  if (input === undefined) return "";
+  if (typeof input === "boolean") return input ? "TRUE" : "FALSE";
+  if (typeof input === "number" || isFormulaCell(cell)) return String(input);
+  const typed = readEntry(input, cell?.numberFormat, year);
+  return typed.kind === "text" && typed.text === input ? input : `'${input}`;
+}
+
+const cellId = (address: string) => `grid-cell-${address}`;
+type Edit = { row: number; column: number; text: string };
+
 export function Grid({ book }: { book: EmulatedWorkbook }) {
   const sheet = book.model.active;
   const selection = book.model.selection;
@@ -42,10 +64,24 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
   const areas = [...(used ? [used] : []), ...sheet.charts.filter((c) => c.position).map((c) => parseRange(c.position))];
   const totalRows = Math.max(30, ...areas.map((a) => a.start.row + a.rows + 5));
   const rows = Math.min(totalRows, MAX_RENDERED_ROWS);
-  const columns = Math.max(10, ...areas.map((a) => a.start.column + a.columns + 2));
+  const totalColumns = Math.max(10, ...areas.map((a) => a.start.column + a.columns + 2));
+  const columns = Math.min(totalColumns, MAX_RENDERED_COLUMNS);
   const [anchor, setAnchor] = useState(selection.range.start);
+  const [edit, setEdit] = useState<Edit | null>(null);
+  const [editError, setEditError] = useState<string | null>(null);
+  const gridRef = useRef<HTMLTableElement>(null);
   const active = selection.sheet === sheet ? selection.range : null;
   const activeCell = active?.start ?? { row: 0, column: 0 };
+  const activeAddress = `${columnLetters(activeCell.column)}${activeCell.row + 1}`;
+
+  // Leaving the sheet (another tab, a reset) cancels an edit as Esc does, so the add-in's batches do not wait forever.
+  useEffect(
+    () => () => {
+      setEdit(null);
+      book.host.exitCellEditMode();
+    },
+    [book, sheet],
+  );
 
   function select(row: number, column: number, extend: boolean) {
     const from = extend ? anchor : { row, column };
@@ -55,21 +91,102 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
     book.select(sheet.name, rangeAddress(range));
   }
 
-  /** Arrow keys move the active cell (Shift extends the selection), as in Excel. */
+  function moveTo(row: number, column: number, extend = false) {
+    const r = Math.min(rows - 1, Math.max(0, row));
+    const c = Math.min(columns - 1, Math.max(0, column));
+    select(r, c, extend);
+    document.getElementById(cellId(`${columnLetters(c)}${r + 1}`))?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
+
+  function startEdit(row: number, column: number, text: string) {
+    book.host.enterCellEditMode();
+    setEditError(null);
+    setEdit({ row, column, text });
+  }
+
+  /** Enters the edit as the user's typing; false (and the reason shown) when Excel would refuse it. */
+  function commit(current: Edit): boolean {
+    try {
+      book.userTypes(sheet.name, `${columnLetters(current.column)}${current.row + 1}`, current.text);
+    } catch (e) {
+      setEditError(`${e instanceof Error ? e.message : String(e)} Correct it, or press Esc to cancel.`);
+      return false;
+    }
+    finishEdit();
+    return true;
+  }
+
+  function finishEdit() {
+    setEdit(null);
+    setEditError(null);
+    book.host.exitCellEditMode();
+    gridRef.current?.focus();
+  }
+
+  /** Keys while editing: Enter commits and moves down (Shift+Enter up), Tab right (Shift+Tab left); Esc cancels. */
+  function onEditorKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
+    e.stopPropagation();
+    if (!edit) return;
+    const moves: Record<string, [number, number]> = { Enter: [e.shiftKey ? -1 : 1, 0], Tab: [0, e.shiftKey ? -1 : 1] };
+    if (e.key === "Escape") {
+      e.preventDefault();
+      finishEdit();
+    } else if (moves[e.key]) {
+      e.preventDefault();
+      if (commit(edit)) moveTo(edit.row + moves[e.key][0], edit.column + moves[e.key][1]);
+    }
+  }
+
+  /**
+   * Arrow keys move the active cell (Shift extends the selection), Enter moves down (Shift+Enter up); F2 edits the
+   * active cell, a printable key starts typing over it, Delete clears the selected cells' contents. Tab is left
+   * to the page, so the keyboard can leave the grid for the task pane.
+   */
   function onKeyDown(e: React.KeyboardEvent) {
+    if (edit) return;
+    if (e.key === "F2") {
+      e.preventDefault();
+      startEdit(activeCell.row, activeCell.column, editText(sheet.cell(activeCell.row, activeCell.column), book.host.thisYear()));
+      return;
+    }
+    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      startEdit(activeCell.row, activeCell.column, e.key);
+      return;
+    }
+    if (e.key === "Delete" && active) {
+      e.preventDefault();
+      for (let r = active.start.row; r < active.start.row + active.rows; r++) {
+        for (let c = active.start.column; c < active.start.column + active.columns; c++) if (sheet.cell(r, c)?.input !== undefined) book.userTypes(sheet.name, `${columnLetters(c)}${r + 1}`, "");
+      }
+      return;
+    }
+    if (e.key === "Enter") {
+      e.preventDefault();
+      moveTo(activeCell.row + (e.shiftKey ? -1 : 1), activeCell.column);
+      return;
+    }
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     const move = moves[e.key];
     if (!move) return;
     e.preventDefault();
     const from = e.shiftKey && active ? { row: active.start.row === anchor.row ? active.start.row + active.rows - 1 : active.start.row, column: active.start.column === anchor.column ? active.start.column + active.columns - 1 : active.start.column } : active && within(active, anchor.row, anchor.column) ? anchor : activeCell;
-    const row = Math.min(rows - 1, Math.max(0, from.row + move[0]));
-    const column = Math.min(columns - 1, Math.max(0, from.column + move[1]));
-    select(row, column, e.shiftKey);
-    document.querySelector(`td[data-cell="${columnLetters(column)}${row + 1}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    moveTo(from.row + move[0], from.column + move[1], e.shiftKey);
   }
 
-  const formula = sheet.formula(activeCell.row, activeCell.column);
+  /** A click commits an edit in progress (Excel does too), then selects; a refused edit keeps its cell. */
+  function onCellMouseDown(e: React.MouseEvent, row: number, column: number) {
+    if (edit && (edit.row !== row || edit.column !== column)) {
+      e.preventDefault();
+      if (!commit(edit)) return;
+    } else if (edit) return;
+    select(row, column, e.shiftKey);
+  }
+
+  const formula = edit ? edit.text : editText(sheet.cell(activeCell.row, activeCell.column), book.host.thisYear());
   const texts = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => formatValue(sheet.value(r, c), sheet.numberFormat(r, c))));
+  // Read after the values above: evaluating them is what finds out whether the engine holds the workbook.
+  const engineFailure = evaluationFailure(book.model.evaluator);
   // Like Excel, text runs on over empty cells to its right; only what cannot run on sets a column's width.
   const overflows = (r: number, c: number) => typeof sheet.value(r, c) === "string" && c + 1 < columns && texts[r][c + 1] === "";
   // Columns the add-in fitted (format.autofitColumns) fit all their text, as in Excel.
@@ -77,6 +194,7 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
   const widths = Array.from({ length: columns }, (_, c) => {
     let width = 0;
     for (let r = 0; r < rows; r++) if (texts[r][c] !== "" && (fitted.has(c) || !overflows(r, c))) width = Math.max(width, textWidth(texts[r][c], sheet.cell(r, c)?.bold === true));
+    if (edit?.column === c) width = Math.max(width, textWidth(edit.text, false) + 24);
     return Math.min(320, Math.max(64, Math.ceil(width) + 16));
   });
   return (
@@ -87,11 +205,36 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
         </span>
         <span className="fx">fx</span>
         <output className="formula" aria-label="Formula of the active cell" data-testid="formula-bar">
-          {String(formula)}
+          {formula}
         </output>
       </div>
-      <div className="grid-scroll" data-testid="grid" tabIndex={0} onKeyDown={onKeyDown} aria-label={`Cells of ${sheet.name}; arrow keys move the selection, Shift+arrows extend it`}>
-        <table className="grid" aria-label={`Sheet ${sheet.name}`} data-sheet={sheet.name} style={{ width: 40 + widths.reduce((a, b) => a + b, 0) }}>
+      {engineFailure && (
+        <p role="alert" className="grid-message" data-testid="engine-failure">
+          Formulas are not calculated: the preview&apos;s formula engine (HyperFormula) cannot hold this workbook ({engineFailure}). Formula cells show #CALC!; every cell and formula is kept, and Download .xlsx saves them for Excel to
+          calculate.
+        </p>
+      )}
+      {editError && (
+        <p role="alert" className="grid-message" data-testid="edit-error">
+          {editError}
+        </p>
+      )}
+      <p id="grid-keys" className="visually-hidden">
+        Arrow keys move, Shift+arrows extend the selection. Type to replace the active cell, F2 to edit it; Enter commits, Esc cancels. Delete clears the selected cells.
+      </p>
+      <div className="grid-scroll" data-testid="grid">
+        <table
+          ref={gridRef}
+          role="grid"
+          tabIndex={0}
+          className="grid"
+          aria-label={`Sheet ${sheet.name}`}
+          aria-describedby="grid-keys"
+          aria-activedescendant={edit || activeCell.row >= rows || activeCell.column >= columns ? undefined : cellId(activeAddress)}
+          data-sheet={sheet.name}
+          onKeyDown={onKeyDown}
+          style={{ width: 40 + widths.reduce((a, b) => a + b, 0) }}
+        >
           <colgroup>
             <col style={{ width: 40 }} />
             {widths.map((w, c) => (
@@ -100,7 +243,7 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
           </colgroup>
           <thead>
             <tr>
-              <th className="corner" />
+              <th className="corner" aria-hidden="true" />
               {Array.from({ length: columns }, (_, c) => (
                 <th key={c} scope="col" className="col-head">
                   {columnLetters(c)}
@@ -115,25 +258,33 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
                   {r + 1}
                 </th>
                 {Array.from({ length: columns }, (_, c) => {
+                  const address = `${columnLetters(c)}${r + 1}`;
                   const cell = sheet.cell(r, c);
                   const value = sheet.value(r, c);
+                  const editing = edit?.row === r && edit.column === c;
+                  const selected = active !== null && within(active, r, c);
                   const classes = [
                     tableRole(sheet, r, c),
                     typeof value === "number" ? "num" : "",
                     cell?.bold ? "bold" : "",
-                    active && within(active, r, c) ? "selected" : "",
+                    selected ? "selected" : "",
                     /^#[A-Z/0]+[!?]?$/.test(String(value)) ? "error" : "",
-                    overflows(r, c) ? "overflow" : "",
+                    overflows(r, c) && !editing ? "overflow" : "",
+                    editing ? "editing" : "",
                   ];
                   return (
                     <td
                       key={c}
-                      data-cell={`${columnLetters(c)}${r + 1}`}
+                      id={cellId(address)}
+                      role="gridcell"
+                      data-cell={address}
+                      aria-selected={selected}
                       className={classes.filter(Boolean).join(" ") || undefined}
-                      title={typeof cell?.input === "string" && cell.input.startsWith("=") ? cell.input : undefined}
-                      onMouseDown={(e) => select(r, c, e.shiftKey)}
+                      title={isFormulaCell(cell) ? cell.input : undefined}
+                      onMouseDown={(e) => onCellMouseDown(e, r, c)}
+                      onDoubleClick={() => !edit && startEdit(r, c, editText(cell, book.host.thisYear()))}
                     >
-                      {texts[r][c]}
+                      {editing ? <CellEditor address={address} text={edit.text} onChange={(text) => setEdit({ ...edit, text })} onKeyDown={onEditorKeyDown} /> : texts[r][c]}
                     </td>
                   );
                 })}
@@ -142,6 +293,7 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
           </tbody>
         </table>
         {totalRows > rows && <p className="more">Showing the first {rows} rows; the sheet continues to row {totalRows - 5}.</p>}
+        {totalColumns > columns && <p className="more">Showing the first {columns} columns; the sheet continues to column {columnLetters(totalColumns - 3)}.</p>}
         <Charts sheet={sheet} />
       </div>
       <nav className="tabs" aria-label="Sheets">
@@ -152,6 +304,28 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
         ))}
       </nav>
     </section>
+  );
+}
+
+/** The in-cell editor: focused with the caret after the text, as when Excel enters a cell. */
+function CellEditor({ address, text, onChange, onKeyDown }: { address: string; text: string; onChange: (text: string) => void; onKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    const input = ref.current;
+    input?.focus();
+    input?.setSelectionRange(input.value.length, input.value.length);
+  }, []);
+  return (
+    <input
+      ref={ref}
+      className="cell-editor"
+      aria-label={`Edit cell ${address}; Enter commits, Esc cancels`}
+      data-testid="cell-editor"
+      value={text}
+      spellCheck={false}
+      onChange={(e) => onChange(e.target.value)}
+      onKeyDown={onKeyDown}
+    />
   );
 }
 

@@ -149,7 +149,7 @@ describe("hostile files are refused with a message naming the limit, and nothing
   }
 
   /** A zip with each entry deflated (no CRC: the size checks come first), per APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16. */
-  function zip(entries: { name: string; data: Buffer }[]): Uint8Array {
+  function zip(entries: { name: string; data: Buffer }[]): Uint8Array<ArrayBuffer> {
     const parts: Buffer[] = [];
     const directory: Buffer[] = [];
     let offset = 0;
