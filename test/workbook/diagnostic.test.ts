@@ -4,7 +4,7 @@
  * functions as 0), and the workbook is exactly as it was afterwards, also when Excel fails any request or any
  * action of the run.
  */
-import { type EmulatedWorkbook, type SheetModel, type WorkbookSpec, createWorkbook, installEmulatedOffice } from "../../src/preview/excel-emulation";
+import { type EmulatedWorkbook, type FormulaEvaluator, type SheetModel, type WorkbookSpec, createWorkbook, hyperFormulaEvaluator, installEmulatedOffice } from "../../src/preview/excel-emulation";
 import { EmWorksheet, EmWorksheetCollection } from "../../src/preview/excel-emulation/api";
 import { EmulationError } from "../../src/preview/excel-emulation/model";
 import { CHECKS, type CheckResult, type DiagnosticReport } from "../../src/workbook/diagnostic/checks";
@@ -104,6 +104,40 @@ test("a host where blanks reach the functions as 0 (office-js #4702, #5262): tha
   expect(outcomes(report)).toMatchObject({ blanksToFunctions: "fail", failedBatch: "pass", textStaysText: "pass" });
   expect(byId(report, "blanksToFunctions").observed).toBe("=LAUSD.ITSDAYS of an empty cell shows 1 (1 day: the blank arrived as 0).");
   expect(book.snapshot()).toEqual(before);
+});
+
+/** HyperFormula, except that the blanks check's function cell shows #BUSY! for its first `reads` reads (Excel still calculating). */
+function busyAtFirst(reads: number): FormulaEvaluator {
+  const engine = hyperFormulaEvaluator();
+  return (book) => {
+    const valueAt = engine(book);
+    return (sheet, row, column) => (sheet.name.startsWith("ITS_check") && row === 0 && column === 4 && reads-- > 0 ? "#BUSY!" : valueAt(sheet, row, column));
+  };
+}
+
+describe("a function still calculating (#BUSY!) is read once more, 3 seconds later", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  async function run(busyReads: number) {
+    const book = use(budget({ evaluator: busyAtFirst(busyReads) }));
+    let report: DiagnosticReport | undefined;
+    const running = checkThisExcel(NOW).then((r) => (report = r));
+    while (!report) await jest.advanceTimersByTimeAsync(500);
+    await running;
+    return { book, report };
+  }
+
+  test("then blank: pass", async () => {
+    const { report } = await run(1);
+    expect(byId(report, "blanksToFunctions").outcome).toBe("pass");
+  });
+
+  test("still #BUSY!: could not run, and says to run the check again", async () => {
+    const { report, book } = await run(2);
+    expect(byId(report, "blanksToFunctions")).toMatchObject({ outcome: "could not run", observed: "=LAUSD.ITSDAYS still shows #BUSY!: the function did not finish. Run the check again." });
+    expect(book.sheetNames()).toEqual(["Schools", "Notes"]);
+  });
 });
 
 test("an Excel older than ExcelApi 1.13: nothing runs, nothing changes, the message names the versions needed", async () => {

@@ -79,15 +79,11 @@ export function CheckExcel({ check = checkThisExcel, inExcel = excelAvailable() 
           <table style={css.table} aria-label="Results of Check this Excel">
             <thead>
               <tr style={css.columnHeader}>
-                <th scope="col" style={css.cell}>
-                  Check
-                </th>
-                <th scope="col" style={css.cell}>
-                  Result
-                </th>
-                <th scope="col" style={css.cell}>
-                  What it means
-                </th>
+                {["Check", "Result", "What it means"].map((header) => (
+                  <th key={header} scope="col" style={css.cell}>
+                    {header}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
