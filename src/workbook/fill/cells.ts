@@ -62,6 +62,14 @@ export function ratesSheet(rates: RateTable) {
 export type RatesSheet = ReturnType<typeof ratesSheet>;
 
 /**
+ * A live formula that leaves its row blank while `input` is blank. Some Excel desktop builds pass a blank cell to a
+ * custom function as 0 (office-js #4702, #5262; no requirement set tells them apart), and ITSDAYS(0) is 1 day: so
+ * Excel decides blank, not the function. `X=""` is TRUE for an empty cell and for a formula showing "" (the days
+ * cell of a blank row), as in the quote's rows (quote/budgetSheet.ts).
+ */
+const unlessBlank = (input: string, formula: string): string => `=IF(${input}="","",${formula})`;
+
+/**
  * The recommended-days cell of a row. Blank enrollment stays blank in every mode. An invalid
  * enrollment shows an error in the row: the formula's own error (#VALUE!, #NUM! or #N/A), or the
  * core's message as text in values mode.
@@ -69,7 +77,7 @@ export type RatesSheet = ReturnType<typeof ratesSheet>;
 export function daysCell(mode: FillMode, result: RowResult, enrollment: string, rates: RatesSheet): CellInput {
   if (result.kind === "blank") return "";
   if (mode === "values") return result.kind === "ok" ? result.days : `Error: ${result.message}`;
-  if (mode === "live") return `=LAUSD.ITSDAYS(${enrollment})`;
+  if (mode === "live") return unlessBlank(enrollment, `LAUSD.ITSDAYS(${enrollment})`);
   // Numeric text counts as its number, as in the core. Bands include their upper end, so a fractional
   // enrollment is rounded up before MATCH finds the last band starting at or below it (200.5 -> 201 -> 2 days).
   const e = enrollment;
@@ -81,7 +89,7 @@ export function daysCell(mode: FillMode, result: RowResult, enrollment: string, 
 export function costCell(mode: FillMode, result: RowResult, option: OptionNumber, days: string, table: RateTable, rates: RatesSheet): CellInput {
   if (result.kind === "blank") return "";
   if (mode === "values") return result.kind === "ok" ? annualCost(result.days, option, table) : "";
-  if (mode === "live") return `=LAUSD.ITSCOST(${days},"${table.options[option - 1].name}")`;
+  if (mode === "live") return unlessBlank(days, `LAUSD.ITSCOST(${days},"${table.options[option - 1].name}")`);
   return `=IF(${days}="","",INDEX(${rates.prices(option)},MATCH(${days},${rates.priceDays},0)))`;
 }
 

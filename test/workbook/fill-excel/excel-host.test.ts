@@ -131,3 +131,14 @@ describe("the selection is read only for the selection scope (Workbook.getSelect
     expect(book.values("Sites", "C2:C4")).toEqual([[1], [3], [""]]);
   });
 });
+
+describe("a blank cell is never priced, on a host that passes blanks to custom functions as 0 (office-js #4702, #5262)", () => {
+  test.each(["live", "portable"] as const)("%s mode: an enrollment cleared after the fill leaves its row blank, and the summary leaves it out", async (mode) => {
+    const book = use({ sheets: { Sites: [...sites(), ["Delta ES", ""]] }, host: { blanksAsZero: true } });
+    expect((await fill(mode)).result.kind).toBe("done");
+    expect(book.values("Sites", "C5:F5")).toEqual([["", "", "", ""]]);
+    book.userTypes("Sites", "B3", "");
+    expect(book.values("Sites", "C3:F3")).toEqual([["", "", "", ""]]);
+    expect(book.values(SUMMARY_SHEET, "A10:E10")).toEqual([["All sites", 26151 + 130753, 25004 + 125021, 1125 + 5627, 2]]);
+  });
+});
