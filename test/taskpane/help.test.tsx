@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
-import { CHECKS, type DiagnosticReport, reportText } from "../../src/workbook/diagnostic/checks";
+import { CHECKS, type CheckResult, type DiagnosticReport, reportText } from "../../src/workbook/diagnostic/checks";
 import { CheckExcel } from "../../src/taskpane/help/CheckExcel";
 import { HelpSection } from "../../src/taskpane/help/HelpSection";
 
@@ -21,8 +21,10 @@ globalThis.ResizeObserver ??= class {
 const report: DiagnosticReport = {
   ranAt: "2026-12-02T15:40:12.000Z",
   excel: "Excel on PC, version 16.0.17928.20114; ExcelApi 1.17",
-  results: CHECKS.map((c) => ({ id: c.id, outcome: "pass", observed: `seen for ${c.id}` })).map((r) =>
-    r.id === "blanksToFunctions" ? { ...r, outcome: "fail", observed: "=LAUSD.ITSDAYS of an empty cell shows 1 (1 day: the blank arrived as 0)." } : r,
+  results: CHECKS.map((c): CheckResult =>
+    c.id === "blanksToFunctions"
+      ? { id: c.id, outcome: "fail", observed: "=LAUSD.ITSDAYS of an empty cell shows 1 (1 day: the blank arrived as 0)." }
+      : { id: c.id, outcome: "pass", observed: `seen for ${c.id}` },
   ),
   leftSheets: [],
 };

@@ -231,7 +231,7 @@ async function removeScratch(s: ScratchNames, before: Before): Promise<void> {
 
 /** Office's own description of this Excel, and the newest ExcelApi set it supports. */
 function describeExcel(): string {
-  if (typeof Office === "undefined" || !Office.context) return "unknown (Office is not loaded)";
+  if (typeof Office === "undefined" || !Office.context?.requirements) return "unknown (Office is not loaded)";
   const versions = Array.from({ length: 30 }, (_, i) => `1.${i + 1}`);
   const newest = versions.filter((v) => Office.context.requirements.isSetSupported("ExcelApi", v)).pop() ?? "none";
   const d = Office.context.diagnostics;
