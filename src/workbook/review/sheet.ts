@@ -31,6 +31,9 @@ export interface OptionTotal {
   readonly price: number;
 }
 
+/** "Full Year", ..., or the row of sites whose option is blank or none of the three. */
+export const optionTotalLabel = (option: OptionNumber | null, rates: RateTable): string => (option === null ? "Option blank or unknown" : rates.options[option - 1].name);
+
 export interface ReviewSheetInput {
   readonly sheet: string;
   readonly target: { readonly column: number; readonly address: string };
@@ -47,7 +50,6 @@ const COUNTS_HEADER_ROW = 4;
 
 export function reviewSheet(input: ReviewSheetInput, rates: RateTable) {
   const { sheet, target, rows, counts } = input;
-  const optionName = (o: OptionNumber | null) => (o === null ? "Option blank or unknown" : rates.options[o - 1].name);
   const sum = (pick: (t: OptionTotal) => number) => input.totals.reduce((n, t) => n + pick(t), 0);
   const cells: CellInput[][] = [
     [`ITS review of budgets, FY ${rates.fiscalYear}`],
@@ -64,7 +66,7 @@ export function reviewSheet(input: ReviewSheetInput, rates: RateTable) {
     ["Blank rows (not reviewed)", input.blanks],
     [],
     ["Encumbrance per option", "Sites", "Days a week", "Cost as entered", "At the memo's prices"],
-    ...input.totals.map((t): CellInput[] => [optionName(t.option), t.sites, t.days, t.cost, t.price]),
+    ...input.totals.map((t): CellInput[] => [optionTotalLabel(t.option, rates), t.sites, t.days, t.cost, t.price]),
     ["All options", sum((t) => t.sites), sum((t) => t.days), sum((t) => t.cost), sum((t) => t.price)],
     [],
     ["Sites with 1 to 5 whole days bought. Cost as entered is the sheet's cost (a cost that is not a number counts as $0); the memo's price is the table's price for those days and that option (none without an option)."],
