@@ -7,7 +7,8 @@ import { CURRENT_RATES } from "../../src/core";
 import { type EmulatedWorkbook, createWorkbook, installEmulatedOffice } from "../../src/preview/excel-emulation";
 import { describeExcelError } from "../../src/workbook/excel/errors";
 import { addQuoteToBudget } from "../../src/workbook/excel/quote";
-import { BUDGET_HEADERS, type QuoteWriteOptions, type SiteQuote, rowCells } from "../../src/workbook/quote/budgetSheet";
+import { MARK_KEY, parseMark, serializeMark } from "../../src/workbook/ownership";
+import { BUDGET_HEADERS, BUDGET_SHEET_MARK, type QuoteWriteOptions, type SiteQuote, rowCells } from "../../src/workbook/quote/budgetSheet";
 
 const school: SiteQuote = { site: "Lincoln HS", kind: "school", enrollment: 523, purchase: { kind: "single", option: 2, days: 3 } };
 const office: SiteQuote = { site: "Region East", kind: "office", enrollment: null, purchase: { kind: "single", option: 1, days: 5 } };
@@ -26,11 +27,18 @@ async function click(book: EmulatedWorkbook, quote: SiteQuote, options: Partial<
   return { result, syncs: book.instrumentation.syncCalls, runs: book.instrumentation.runs };
 }
 
-test("a first quote creates the ITS Budget table with live formulas, currency, totals and frozen header, in 2 syncs", async () => {
+/** What a saved workbook of ours holds: the ITS Budget sheet bears the add-in's mark. */
+const ourMark = (sheet = "ITS Budget") => [{ sheet, key: MARK_KEY, value: serializeMark(BUDGET_SHEET_MARK) }];
+const markOf = (book: EmulatedWorkbook, sheet: string) => parseMark(book.snapshot().sheets.find((s) => s.name === sheet)?.customProperties[MARK_KEY]);
+
+test("a first quote creates the ITS Budget table with live formulas, currency, totals and frozen header, and marks the sheet ours, in 3 syncs", async () => {
   const book = use(createWorkbook({ sheets: { Schools: [["Name"], ["x"]] } }));
   const { result, syncs, runs } = await click(book, school);
   expect(result).toMatchObject({ kind: "plan", action: "added", sheet: "ITS Budget", row: 2 });
-  expect([runs, syncs]).toEqual([1, 2]);
+  // Read the table, then (no table yet) every sheet's mark, then write.
+  expect([runs, syncs]).toEqual([1, 3]);
+  expect(markOf(book, "ITS Budget")).toEqual(BUDGET_SHEET_MARK);
+  expect(markOf(book, "Schools")).toBeNull();
   expect(book.table("ITSBudget")).toEqual({ name: "ITSBudget", sheet: "ITS Budget", address: "A1:I3", headers: [...BUDGET_HEADERS], body: "A2:I2", showTotals: true });
   expect(book.formulas("ITS Budget", "A2:I3")).toEqual([
     ["Lincoln HS", "School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))', ""],
@@ -73,19 +81,27 @@ test("re-adding a site asks first (1 sync, nothing written), then updates its ro
   await click(book, school);
   await click(book, office);
   const before = book.snapshot();
-  const asked = await click(book, { ...school, site: "LINCOLN HS" });
-  expect(asked.result).toEqual({ kind: "confirmUpdate", sheet: "ITS Budget", row: 2, current: "Outside Summer, 3 days a week, $75,013" });
+  const split: SiteQuote = { ...school, site: "LINCOLN HS", purchase: { kind: "split", outsideSummerDays: 3, summerOnlyDays: 1 } };
+  const asked = await click(book, split);
+  expect(asked.result).toMatchObject({ kind: "confirmUpdate", sheet: "ITS Budget", row: 2, current: "Outside Summer, 3 days a week, $75,013" });
+  // The question names every cell that changes, by header, old -> new, and only those.
+  expect(asked.result.kind === "confirmUpdate" && asked.result.changes?.map((c) => `${c.address} ${c.header}: ${c.before} -> ${c.after}`)).toEqual([
+    "A2 Site: Lincoln HS -> LINCOLN HS",
+    "G2 Summer Only days: (empty) -> 1",
+    "H2 Annual cost: $75,013 -> $76,138",
+    "I2 Note: (empty) -> Split: Outside Summer 3 days + Summer Only 1 day.",
+  ]);
   expect(asked.syncs).toBe(1);
   expect(book.snapshot()).toEqual(before);
 
-  const split: SiteQuote = { ...school, purchase: { kind: "split", outsideSummerDays: 3, summerOnlyDays: 1 } };
-  const updated = await click(book, split, { confirmUpdate: true });
+  const token = asked.result.kind === "confirmUpdate" ? asked.result.token : undefined;
+  const updated = await click(book, split, { confirmUpdate: true, confirmed: token });
   expect(updated.result).toMatchObject({ kind: "plan", action: "updated", row: 2 });
   expect(updated.syncs).toBe(2);
   expect(book.table("ITSBudget")).toMatchObject({ address: "A1:I4" });
   expect(book.formulas("ITS Budget", "E2:H2")).toEqual([["=D2", "Outside Summer", 1, '=IF(OR(E2="",G2=""),"",LAUSD.ITSCOST(E2,F2)+LAUSD.ITSCOST(G2,"Summer Only"))']]);
   expect(book.values("ITS Budget", "H2:H4")).toEqual([[76138], [130753], [76138 + 130753]]);
-  expect(book.values("ITS Budget", "A1:A5").flat().filter((site) => site === "Lincoln HS")).toHaveLength(1);
+  expect(book.values("ITS Budget", "A1:A5").flat().filter((site) => String(site).toLowerCase() === "lincoln hs")).toHaveLength(1);
 });
 
 test("values mode writes plain numbers", async () => {
@@ -99,7 +115,7 @@ test("an ITS Budget sheet that is not ours is never touched: the user is asked, 
   const before = book.snapshot();
   const asked = await click(book, school);
   expect(asked.result).toEqual({ kind: "sheetNotOurs", sheet: "ITS Budget", suggestedName: "ITS Budget 2" });
-  expect(asked.syncs).toBe(1);
+  expect(asked.syncs).toBe(2);
   expect(book.snapshot()).toEqual(before);
 
   await click(book, school, { sheetName: "ITS Budget 2" });
@@ -173,6 +189,7 @@ test("a second site that Excel fails at any action is added by adding it again: 
     createWorkbook({
       sheets: { "ITS Budget": [[...BUDGET_HEADERS], rowCells(school, 1, 0, 9, true, CURRENT_RATES), totals, [null], ["memo"]] },
       tables: [{ name: "ITSBudget", sheet: "ITS Budget", address: "A1:I3", showTotals: true }],
+      customProperties: ourMark(),
     });
   const outcomes = await failEachActionThenAddAgain(setup, office, (book) => ({
     table: book.table("ITSBudget"),
@@ -280,4 +297,139 @@ describe("every quote runs through runExcel", () => {
     expect(await pending).toMatchObject({ kind: "plan", action: "added" });
     expect(book.values("ITS Budget", "A2")).toEqual([["Lincoln HS"]]);
   });
+});
+
+describe("what is ours is what bears our mark (worksheet custom property, ../../src/workbook/ownership.ts)", () => {
+  const half = (sheet: string) => ({ [sheet]: [[...BUDGET_HEADERS], rowCells(school, 1, 0, 9, true, CURRENT_RATES).map((c) => (typeof c === "string" ? c.replace(/^'/, "") : c))] });
+
+  test("a sheet holding exactly what a first quote writes but without our mark is the user's: asked for another name, nothing changed", async () => {
+    const book = use(createWorkbook({ sheets: half("ITS Budget") }));
+    const before = book.snapshot();
+    const { result } = await click(book, school);
+    expect(result).toMatchObject({ kind: "sheetNotOurs", sheet: "ITS Budget" });
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  test("the same sheet bearing our mark is our unfinished first quote: finished there, no question", async () => {
+    const book = use(createWorkbook({ sheets: half("ITS Budget"), customProperties: ourMark() }));
+    const { result } = await click(book, school);
+    expect(result).toMatchObject({ kind: "plan", action: "added", sheet: "ITS Budget", row: 2 });
+    expect(book.table("ITSBudget")).toMatchObject({ sheet: "ITS Budget", address: "A1:I3" });
+  });
+
+  test("the mark follows the sheet: renamed by the user, the budget is still found, still ours", async () => {
+    const book = use(createWorkbook());
+    await click(book, school);
+    book.model.requireSheet("ITS Budget").name = "Budget FY26";
+    const { result } = await click(book, office);
+    expect(result).toMatchObject({ kind: "plan", action: "added", sheet: "Budget FY26", row: 3 });
+    expect(markOf(book, "Budget FY26")).toEqual(BUDGET_SHEET_MARK);
+  });
+
+  test("a first quote that failed on a sheet of another name and is retried under the default name leaves no orphan sheet: it is finished where it started", async () => {
+    const book = use(createWorkbook({ sheets: { "ITS Budget": [["Our own budget", 1]] } }));
+    await click(book, school); // the user's "ITS Budget": asked for another name
+    // Excel fails half-way through the writes of the first quote on "ITS Budget 2" (after its reads).
+    const twin = use(createWorkbook({ sheets: { "ITS Budget": [["Our own budget", 1]] } }));
+    await click(twin, school, { sheetName: "ITS Budget 2" });
+    const reads = twin.instrumentation.requests.slice(0, -1).reduce((sum, r) => sum + r.actions, 0);
+    use(book);
+    book.instrumentation.reset();
+    book.instrumentation.failAction(reads + 4);
+    const failed = await addQuoteToBudget(school, { ...live, sheetName: "ITS Budget 2" });
+    expect(failed.kind).toBe("failed");
+    expect(book.sheetNames()).toEqual(["ITS Budget", "ITS Budget 2"]);
+    // Adding again from the pane asks for "ITS Budget" again; the unfinished sheet is ours and is finished.
+    const { result } = await click(book, school);
+    expect(result).toMatchObject({ kind: "plan", action: "added", sheet: "ITS Budget 2" });
+    expect(book.sheetNames()).toEqual(["ITS Budget", "ITS Budget 2"]);
+    expect(book.table("ITSBudget")).toMatchObject({ sheet: "ITS Budget 2", address: "A1:I3" });
+    expect(book.formulas("ITS Budget", "A1:B1")).toEqual([["Our own budget", 1]]);
+  });
+
+  describe("a budget made by an earlier version (no mark): exact headers and the table name ITSBudget", () => {
+    const legacy = () =>
+      createWorkbook({
+        sheets: { "ITS Budget": [[...BUDGET_HEADERS], rowCells(school, 1, 0, 9, true, CURRENT_RATES), ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,[Annual cost])", ""]] },
+        tables: [{ name: "ITSBudget", sheet: "ITS Budget", address: "A1:I3", showTotals: true }],
+      });
+
+    test("is offered for adoption first, with nothing changed; once adopted it bears our mark and is not asked about again", async () => {
+      const book = use(legacy());
+      const before = book.snapshot();
+      const asked = await click(book, office);
+      expect(asked.result).toEqual({ kind: "adopt", sheet: "ITS Budget", table: "ITSBudget" });
+      expect(book.snapshot()).toEqual(before);
+      const adopted = await click(book, office, { adopt: true });
+      expect(adopted.result).toMatchObject({ kind: "plan", action: "added", row: 3 });
+      expect(markOf(book, "ITS Budget")).toEqual(BUDGET_SHEET_MARK);
+      const next = await click(book, { ...office, site: "Region West" });
+      expect(next.result).toMatchObject({ kind: "plan", action: "added", row: 4 });
+    });
+
+    test("a table named ITSBudget with other headers is not ours and is never adopted", async () => {
+      const book = use(createWorkbook({ sheets: { Other: [["Site", "Cost"], ["A", 1]] }, tables: [{ name: "ITSBudget", sheet: "Other", address: "A1:B2" }] }));
+      const { result } = await click(book, school, { adopt: true });
+      expect(result).toMatchObject({ kind: "blocked", message: expect.stringMatching(/not made by this add-in/) });
+    });
+  });
+});
+
+describe("a user's own column inside the ITSBudget table (typing right of the table grows it: AutoExpansion)", () => {
+  /** Our table with Lincoln HS, and the user's "Approved" column J with a value and a totals formula. */
+  async function withUserColumn(): Promise<EmulatedWorkbook> {
+    const book = use(createWorkbook());
+    await click(book, school);
+    book.userTypes("ITS Budget", "J1", "Approved");
+    book.userTypes("ITS Budget", "J2", 1000);
+    book.userTypes("ITS Budget", "J3", "=SUBTOTAL(109,[Approved])");
+    expect(book.table("ITSBudget")).toMatchObject({ address: "A1:J3", headers: [...BUDGET_HEADERS, "Approved"] });
+    return book;
+  }
+
+  test("adding a site keeps the user's value, and their total moves down with the totals row", async () => {
+    const book = await withUserColumn();
+    const { result } = await click(book, office);
+    expect(result).toMatchObject({ kind: "plan", action: "added", row: 3 });
+    expect(book.table("ITSBudget")).toMatchObject({ address: "A1:J4" });
+    expect(book.formulas("ITS Budget", "J1:J4")).toEqual([["Approved"], [1000], [""], ["=SUBTOTAL(109,[Approved])"]]);
+    expect(book.values("ITS Budget", "J4")).toEqual([[1000]]);
+    expect(book.formulas("ITS Budget", "H4")).toEqual([["=SUBTOTAL(109,[Annual cost])"]]);
+  });
+
+  test("a confirmed update keeps the user's value in the site's row, and the question does not mention their column", async () => {
+    const book = await withUserColumn();
+    const asked = await click(book, { ...school, purchase: { kind: "single", option: 1, days: 5 } });
+    expect(asked.result.kind).toBe("confirmUpdate");
+    const changes = asked.result.kind === "confirmUpdate" ? (asked.result.changes ?? []) : [];
+    expect(changes.map((c) => c.header)).toEqual(["Days bought", "Option", "Annual cost", "Note"]);
+    const token = asked.result.kind === "confirmUpdate" ? asked.result.token : undefined;
+    await click(book, { ...school, purchase: { kind: "single", option: 1, days: 5 } }, { confirmUpdate: true, confirmed: token });
+    expect(book.formulas("ITS Budget", "J1:J3")).toEqual([["Approved"], [1000], ["=SUBTOTAL(109,[Approved])"]]);
+    expect(book.values("ITS Budget", "E2:H2")).toEqual([[5, "Full Year", "", 130753]]);
+  });
+
+  test("our columns are found by header wherever the table has them; a missing one blocks with the fix", async () => {
+    const book = use(createWorkbook());
+    await click(book, school);
+    book.userTypes("ITS Budget", "E1", "Days");
+    const before = book.snapshot();
+    const { result } = await click(book, office);
+    expect(result).toMatchObject({ kind: "blocked", message: expect.stringMatching(/no longer has the column "Days bought".*Rename the column header back/) });
+    expect(book.snapshot()).toEqual(before);
+  });
+});
+
+test("an update confirmed for a row that changed since the question is asked again, with what would change now", async () => {
+  const book = use(createWorkbook());
+  await click(book, school);
+  const newer: SiteQuote = { ...school, purchase: { kind: "single", option: 1, days: 4 } };
+  const asked = await click(book, newer);
+  const token = asked.result.kind === "confirmUpdate" ? asked.result.token : undefined;
+  book.userTypes("ITS Budget", "I2", "keep this note");
+  const before = book.snapshot();
+  const again = await click(book, newer, { confirmUpdate: true, confirmed: token });
+  expect(again.result.kind).toBe("confirmUpdate");
+  expect(book.snapshot()).toEqual(before);
+  expect(again.result.kind === "confirmUpdate" && again.result.changes?.find((c) => c.header === "Note")).toMatchObject({ before: "keep this note" });
 });

@@ -2,6 +2,7 @@ import { CURRENT_RATES, FULL_TIME_NOTE } from "../../src/core";
 import {
   BUDGET_HEADERS,
   BUDGET_SHEET,
+  BUDGET_SHEET_MARK,
   BUDGET_TABLE,
   type BudgetSnapshot,
   type QuoteWriteOptions,
@@ -11,12 +12,16 @@ import {
   sheetNameProblem,
 } from "../../src/workbook/quote/budgetSheet";
 import type { PlanStep } from "../../src/workbook/plan";
+import { serializeMark } from "../../src/workbook/ownership";
 
 const rates = CURRENT_RATES;
 const school: SiteQuote = { site: "Lincoln HS", kind: "school", enrollment: 523, purchase: { kind: "single", option: 2, days: 3 } };
 const office: SiteQuote = { site: "Region East", kind: "office", enrollment: null, purchase: { kind: "single", option: 1, days: 5 } };
 const live: QuoteWriteOptions = { sheetName: BUDGET_SHEET, formulas: true, confirmUpdate: false };
-const empty: BudgetSnapshot = { sheetNames: ["Sheet1"], table: null, targetSheetHasData: null };
+const OURS = serializeMark(BUDGET_SHEET_MARK);
+/** A sheet as the adapter reads it when there is no table: its mark, used range, A1:I3 and tables. */
+const sheetRead = (name: string, used: string | null, mark: string | null = null, head: unknown[][] = [], tables: string[] = []) => ({ name, mark, used, head, tables });
+const empty: BudgetSnapshot = { sheetNames: ["Sheet1"], table: null, sheets: [sheetRead("Sheet1", null)] };
 
 function stepsOf(outcome: ReturnType<typeof planQuote>): readonly PlanStep[] {
   if (outcome.kind !== "plan") throw new Error(`expected a plan, got ${outcome.kind}`);
@@ -33,9 +38,9 @@ function tableSnapshot(rows: unknown[][], extra: Partial<NonNullable<BudgetSnaps
   const last = 1 + rows.length + 1;
   return {
     sheetNames: ["Sheet1", BUDGET_SHEET],
-    targetSheetHasData: true,
     table: {
       sheet: BUDGET_SHEET,
+      mark: OURS,
       address: `'${BUDGET_SHEET}'!A1:I${last}`,
       showTotals: true,
       values: [[...BUDGET_HEADERS], ...rows, ["Total", "", "", "", "", "", "", 0, ""]],
@@ -72,7 +77,7 @@ describe("a new ITS Budget sheet", () => {
   });
 
   test("an empty existing sheet of that name is used as it is, not added again", () => {
-    const s = stepsOf(planQuote(school, { sheetNames: [BUDGET_SHEET], table: null, targetSheetHasData: false }, live, rates));
+    const s = stepsOf(planQuote(school, { sheetNames: [BUDGET_SHEET], table: null, sheets: [sheetRead(BUDGET_SHEET, null)] }, live, rates));
     expect(s.some((step) => step.kind === "addSheet")).toBe(false);
     expect(cellsOf(s, "A1:I2")[1][0]).toBe("'Lincoln HS");
   });
@@ -130,7 +135,7 @@ describe("an existing ITS Budget table", () => {
   });
 
   test("a site already there asks first, naming what the row holds now", () => {
-    expect(planQuote({ ...school, site: "  lincoln hs " }, tableSnapshot([lincolnRow]), live, rates)).toEqual({
+    expect(planQuote({ ...school, site: "  lincoln hs " }, tableSnapshot([lincolnRow]), live, rates)).toMatchObject({
       kind: "confirmUpdate",
       sheet: BUDGET_SHEET,
       row: 2,
@@ -152,7 +157,7 @@ describe("an existing ITS Budget table", () => {
 
   test("a table moved elsewhere (another sheet, not at A1) is followed there", () => {
     const base = tableSnapshot([lincolnRow]).table!;
-    const snapshot: BudgetSnapshot = { sheetNames: ["Plan"], targetSheetHasData: null, table: { ...base, sheet: "Plan", address: "Plan!C5:K7" } };
+    const snapshot: BudgetSnapshot = { sheetNames: ["Plan"], table: { ...base, sheet: "Plan", address: "Plan!C5:K7" } };
     const steps = stepsOf(planQuote(office, snapshot, live, rates));
     expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "C5:K8" });
     expect(cellsOf(steps, "C7:K8")[0][7]).toBe('=IF(G7="","",LAUSD.ITSCOST(G7,H7))');
@@ -175,19 +180,19 @@ describe("an existing ITS Budget table", () => {
 
   test("a table with our name but other headers is not ours: blocked with a fix", () => {
     const base = tableSnapshot([]).table!;
-    const outcome = planQuote(school, { ...tableSnapshot([]), table: { ...base, values: [["Name", "Budget"]], address: "A1:B2" } }, live, rates);
+    const outcome = planQuote(school, { ...tableSnapshot([]), table: { ...base, mark: null, values: [["Name", "Budget"]], address: "A1:B2" } }, live, rates);
     expect(outcome.kind === "blocked" && outcome.message).toMatch(/not made by this add-in.*Rename that table/);
   });
 });
 
 describe("a sheet named ITS Budget that is not ours", () => {
   test("is left alone: the user is asked, with a free name offered", () => {
-    const snapshot: BudgetSnapshot = { sheetNames: [BUDGET_SHEET, "ITS Budget 2"], table: null, targetSheetHasData: true };
+    const snapshot: BudgetSnapshot = { sheetNames: [BUDGET_SHEET, "ITS Budget 2"], table: null, sheets: [sheetRead(BUDGET_SHEET, "A1:B2"), sheetRead("ITS Budget 2", "A1")] };
     expect(planQuote(school, snapshot, live, rates)).toEqual({ kind: "sheetNotOurs", sheet: BUDGET_SHEET, suggestedName: "ITS Budget 3" });
   });
 
   test("the new name the user accepts gets the table", () => {
-    const snapshot: BudgetSnapshot = { sheetNames: [BUDGET_SHEET], table: null, targetSheetHasData: null };
+    const snapshot: BudgetSnapshot = { sheetNames: [BUDGET_SHEET], table: null, sheets: [sheetRead(BUDGET_SHEET, "A1")] };
     const steps = stepsOf(planQuote(school, snapshot, { ...live, sheetName: "ITS Budget 2" }, rates));
     expect(steps[0]).toEqual({ kind: "addSheet", sheet: "ITS Budget 2" });
   });
@@ -252,8 +257,7 @@ describe("recovering from an add that Excel failed half-way", () => {
   const halfSheet = (head: unknown[][], tables: string[] = [], used = "A1:I2"): BudgetSnapshot => ({
     sheetNames: ["Sheet1", BUDGET_SHEET],
     table: null,
-    targetSheetHasData: true,
-    targetContent: { used: `'${BUDGET_SHEET}'!${used}`, head, tables },
+    sheets: [sheetRead("Sheet1", null), sheetRead(BUDGET_SHEET, `'${BUDGET_SHEET}'!${used}`, OURS, head, tables)],
   });
   const finished = (snapshot: BudgetSnapshot) => {
     const outcome = planQuote(school, snapshot, live, rates);
@@ -285,9 +289,11 @@ describe("recovering from an add that Excel failed half-way", () => {
     notOurs(halfSheet([header, lincolnFormulas, none], [], "A1:I4")); // a cell under them
     notOurs(halfSheet([header, lincolnFormulas, ["note", ...none.slice(1)]])); // the user's row 3
     notOurs(halfSheet([header, lincolnFormulas, totalsLeft])); // totals with no table: not something we write
-    notOurs(halfSheet([header, lincolnFormulas, none], ["Table1", "Table2"]));
+    // Our sheet with tables but none named ITSBudget: the user renamed ours; blocked with the fix, nothing planned.
+    expect(planQuote(school, halfSheet([header, lincolnFormulas, none], ["Table1", "Table2"]), live, rates)).toMatchObject({ kind: "blocked", message: expect.stringMatching(/Rename the table back to ITSBudget/) });
     notOurs(halfSheet([["site", ...header.slice(1)], lincolnFormulas, none])); // headers not exactly ours
     notOurs(halfSheet([header, ["Lincoln HS", "Campus", 523, "", "", "", "", "", ""], none])); // a kind we never write
-    notOurs({ ...halfSheet([header, lincolnFormulas, none]), targetContent: undefined });
+    // Exactly what a first quote writes, without our mark: the user's.
+    notOurs({ ...halfSheet([header, lincolnFormulas, none]), sheets: [sheetRead(BUDGET_SHEET, "A1:I2", null, [header, lincolnFormulas, none])] });
   });
 });

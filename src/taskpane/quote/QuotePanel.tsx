@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { BAND_READING, CURRENT_RATES, compareOptions, type OptionNumber, formatDollars } from "../../core";
-import { BUDGET_SHEET, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, sheetNameProblem } from "../../workbook/quote/budgetSheet";
+import { BUDGET_SHEET, type ListedChange, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, sheetNameProblem } from "../../workbook/quote/budgetSheet";
 import type { AddQuoteResult } from "../../workbook/excel/quote";
 import type { ExcelFailure } from "../../workbook/excel/errors";
 import { paneStyles as css } from "../styles";
@@ -26,7 +26,10 @@ const daysText = (n: number) => `${n} ${n === 1 ? "day" : "days"} a week`;
 /** Writes a quote to the workbook; supplied by the pane so tests and the preview can stand in for Excel. */
 export type AddQuote = (quote: SiteQuote, options: QuoteWriteOptions) => Promise<AddQuoteResult>;
 
-type Pending = Extract<QuotePlanOutcome, { kind: "confirmUpdate" | "sheetNotOurs" }>;
+type Pending = Extract<QuotePlanOutcome, { kind: "confirmUpdate" | "sheetNotOurs" | "adopt" }>;
+type AddOptions = Partial<Pick<QuoteWriteOptions, "sheetName" | "confirmUpdate" | "confirmed" | "adopt">>;
+/** How many changed cells a question lists before "and N more". */
+const LISTED = 8;
 type Status = { intent: "success" | "error"; title: string; text: string } | null;
 
 export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pending"; addQuote: AddQuote }) {
@@ -36,6 +39,8 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [newSheet, setNewSheet] = useState("");
+  // The user let the add-in manage a budget an earlier version made: kept for the update question that may follow.
+  const [adopt, setAdopt] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const view = viewOf(form, rates);
   const promptRef = useRef<HTMLButtonElement>(null);
@@ -47,19 +52,28 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
   const update = (change: Partial<QuoteFormState>) => {
     setForm((f) => ({ ...f, ...change }));
     setPending(null);
+    setAdopt(false);
   };
   const touch = (field: string) => setTouched((t) => (t[field] ? t : { ...t, [field]: true }));
   const shownError = (field: keyof typeof view.errors) => (touched[field] ? view.errors[field] : undefined);
 
-  async function add(extra: { sheetName?: string; confirmUpdate?: boolean } = {}) {
+  async function add(extra: AddOptions = {}) {
     if (!view.quote) return;
     setBusy(true);
     setStatus(null);
-    const result = await addQuote(view.quote, { sheetName: extra.sheetName ?? BUDGET_SHEET, formulas, confirmUpdate: extra.confirmUpdate ?? false });
+    const adopting = extra.adopt ?? adopt;
+    const result = await addQuote(view.quote, {
+      sheetName: extra.sheetName ?? BUDGET_SHEET,
+      formulas,
+      confirmUpdate: extra.confirmUpdate ?? false,
+      ...(extra.confirmed !== undefined ? { confirmed: extra.confirmed } : {}),
+      ...(adopting ? { adopt: true } : {}),
+    });
     setBusy(false);
     setPending(null);
+    setAdopt(adopting && result.kind === "confirmUpdate");
     // Answers to a question unmount with it: bring keyboard focus back to the main action.
-    if (result.kind !== "confirmUpdate" && result.kind !== "sheetNotOurs") addRef.current?.focus();
+    if (result.kind !== "confirmUpdate" && result.kind !== "sheetNotOurs" && result.kind !== "adopt") addRef.current?.focus();
     switch (result.kind) {
       case "plan":
         setStatus({
@@ -70,6 +84,7 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
         return;
       case "confirmUpdate":
       case "sheetNotOurs":
+      case "adopt":
         if (result.kind === "sheetNotOurs") setNewSheet(result.suggestedName);
         setPending(result);
         return;
@@ -242,14 +257,32 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
         </Text>
       )}
 
+      {pending?.kind === "adopt" && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>A budget table from an earlier version</MessageBarTitle>
+            The {pending.table} table on "{pending.sheet}" looks like one an earlier version of this add-in made, which did not record what it
+            made. Let the add-in manage that table from now on? It records this on the sheet (no cell changes for it), then adds the quote as
+            usual. Nothing has been changed yet.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button ref={promptRef} appearance="primary" onClick={() => add({ adopt: true })}>
+              Use this table
+            </Button>
+            <Button onClick={() => setPending(null)}>Cancel</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
       {pending?.kind === "confirmUpdate" && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{view.quote?.site} is already in the budget</MessageBarTitle>
             Row {pending.row} of "{pending.sheet}" has {pending.current}. Replace it with this quote?
+            <ChangeList changes={pending.changes ?? []} />
           </MessageBarBody>
           <MessageBarActions>
-            <Button ref={promptRef} appearance="primary" onClick={() => add({ confirmUpdate: true })}>
+            <Button ref={promptRef} appearance="primary" onClick={() => add({ confirmUpdate: true, ...(pending.token !== undefined ? { confirmed: pending.token } : {}) })}>
               Update row {pending.row}
             </Button>
             <Button onClick={() => setPending(null)}>Keep the existing row</Button>
@@ -284,6 +317,27 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
         </MessageBar>
       )}
     </form>
+  );
+}
+
+/** What an update changes, as the planner computed it from the plan it applies: header, cell, old -> new. */
+function ChangeList({ changes }: { changes: readonly ListedChange[] }) {
+  if (changes.length === 0) return <Text as="p">Nothing in the row would change.</Text>;
+  const shown = changes.slice(0, LISTED);
+  return (
+    <>
+      <Text as="p">
+        {changes.length} {changes.length === 1 ? "cell changes" : "cells change"}; nothing else in the workbook changes:
+      </Text>
+      <ul aria-label="What changes">
+        {shown.map((c) => (
+          <li key={`${c.sheet}!${c.address}`}>
+            {c.header || c.address} ({c.address}): {c.before} → {c.after}
+          </li>
+        ))}
+        {changes.length > shown.length && <li>and {changes.length - shown.length} more</li>}
+      </ul>
+    </>
   );
 }
 

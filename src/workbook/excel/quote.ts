@@ -1,19 +1,28 @@
 /**
- * The Excel side of "Add to budget sheet": one Excel.run per click, read -> sync -> plan -> apply ->
- * sync (two round trips at most; a question for the user costs one). Excel's failures come back as
- * ExcelFailures (./errors.ts); the pane words how to try again.
+ * The Excel side of "Add to budget sheet": one Excel.run per click, read -> sync -> plan -> apply -> sync. When
+ * there is no ITS Budget table yet (a first quote), one more read gives every sheet's ownership mark, so a first
+ * quote that Excel failed half-way is found on whatever sheet it started (three round trips, once). A question for
+ * the user costs one or two. Excel's failures come back as ExcelFailures (./errors.ts); the pane words how to try again.
  */
 import { CURRENT_RATES } from "../../core";
 import { columnLetters } from "../address";
-import { BUDGET_HEADERS, BUDGET_TABLE, type BudgetSnapshot, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, planQuote } from "../quote/budgetSheet";
+import { MARK_KEY } from "../ownership";
+import { BUDGET_HEADERS, BUDGET_TABLE, type BudgetSnapshot, type QuotePlanOutcome, type QuoteWriteOptions, type SheetRead, type SiteQuote, planQuote } from "../quote/budgetSheet";
 import { applyPlan } from "./apply";
 import { type ExcelFailure, describeExcelError } from "./errors";
 import { runExcel } from "./run";
 
 export type AddQuoteResult = QuotePlanOutcome | { readonly kind: "failed"; readonly failure: ExcelFailure };
 
-/** Queues the reads the planner needs; every value is available after the next sync. */
-function queueSnapshotReads(context: Excel.RequestContext, sheetName: string): () => BudgetSnapshot {
+/** Queues a read of a sheet's ownership mark (ExcelApi 1.12); null after the sync when it has none. */
+function queueMarkRead(sheet: Excel.Worksheet): () => string | null {
+  const mark = sheet.customProperties.getItemOrNullObject(MARK_KEY);
+  mark.load("value");
+  return () => (mark.isNullObject ? null : mark.value);
+}
+
+/** Queues the reads of the table (wherever it is) and the sheet names; every value is available after the next sync. */
+function queueTableReads(context: Excel.RequestContext): () => Omit<BudgetSnapshot, "sheets"> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   // Objects reached from a null object are null objects too, so one round trip reads everything.
@@ -21,18 +30,11 @@ function queueSnapshotReads(context: Excel.RequestContext, sheetName: string): (
   table.load("showTotals");
   const tableSheet = table.worksheet;
   tableSheet.load("name");
+  const mark = queueMarkRead(tableSheet);
   const tableRange = table.getRange();
-  tableRange.load("address, values, formulas");
+  tableRange.load("address, values, formulas, numberFormat");
   const below = tableRange.getRowsBelow(1);
   below.load("formulas");
-  const target = sheets.getItemOrNullObject(sheetName);
-  const used = target.getUsedRangeOrNullObject(true);
-  used.load("address");
-  // What a first quote writes, and the sheet's tables: to recognise a first quote that Excel failed half-way.
-  const head = target.getRange(`A1:${columnLetters(BUDGET_HEADERS.length - 1)}3`);
-  head.load("formulas");
-  const targetTables = target.tables;
-  targetTables.load("items/name");
 
   return () => ({
     sheetNames: sheets.items.map((s) => s.name),
@@ -40,25 +42,42 @@ function queueSnapshotReads(context: Excel.RequestContext, sheetName: string): (
       ? null
       : {
           sheet: tableSheet.name,
+          mark: mark(),
           address: tableRange.address,
           showTotals: table.showTotals,
           values: tableRange.values,
           formulas: tableRange.formulas,
+          numberFormats: tableRange.numberFormat,
           below: below.formulas[0] ?? [],
         },
-    targetSheetHasData: target.isNullObject ? null : !used.isNullObject,
-    ...(target.isNullObject || used.isNullObject
-      ? {}
-      : { targetContent: { used: used.address, head: head.formulas, tables: targetTables.items.map((t) => t.name) } }),
   });
+}
+
+/** Queues, for every sheet, its mark and what a first quote writes there (to recognise one that Excel failed half-way). */
+function queueSheetReads(context: Excel.RequestContext, names: readonly string[]): () => SheetRead[] {
+  const reads = names.map((name) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    const mark = queueMarkRead(sheet);
+    const used = sheet.getUsedRangeOrNullObject(true).load("address");
+    const head = sheet.getRange(`A1:${columnLetters(BUDGET_HEADERS.length - 1)}3`).load("formulas");
+    const tables = sheet.tables.load("items/name");
+    return (): SheetRead => ({ name, mark: mark(), used: used.isNullObject ? null : used.address, head: head.formulas, tables: tables.items.map((t) => t.name) });
+  });
+  return () => reads.map((read) => read());
 }
 
 export async function addQuoteToBudget(quote: SiteQuote, options: QuoteWriteOptions): Promise<AddQuoteResult> {
   try {
     return await runExcel(async (context) => {
-      const snapshot = queueSnapshotReads(context, options.sheetName);
+      const tableRead = queueTableReads(context);
       await context.sync();
-      const outcome = planQuote(quote, snapshot(), options, CURRENT_RATES);
+      let snapshot: BudgetSnapshot = tableRead();
+      if (snapshot.table === null) {
+        const sheetReads = queueSheetReads(context, snapshot.sheetNames);
+        await context.sync();
+        snapshot = { ...snapshot, sheets: sheetReads() };
+      }
+      const outcome = planQuote(quote, snapshot, options, CURRENT_RATES);
       if (outcome.kind !== "plan") return outcome;
       applyPlan(context, outcome.plan);
       await context.sync();
