@@ -18,7 +18,7 @@ import { type FillProgress, type FillScope, type ReadResult, type RunOptions, ty
 import { excelAvailable } from "../../workbook/excel/run";
 import { type FillMode, type FillPlan, type FillSource, MODE_LABELS, SUMMARY_SHEET, detectColumns } from "../../workbook/fill";
 import { paneStyles as css } from "../styles";
-import { bandRows, columnChoices, confirmText, count, optionOrder, planFor, sameLayout, samePlan, whereText } from "./fillView";
+import { bandRows, columnChoices, confirmText, count, leftOutText, optionOrder, planFor, sameLayout, samePlan, whereText } from "./fillView";
 
 const rates = CURRENT_RATES;
 
@@ -135,7 +135,8 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
       title: "Sheet filled",
       text:
         `Filled ${count(fill.preview.filled, "site")} of "${sheet}" with recommended days and costs; totals per option and a chart are on the "${SUMMARY_SHEET}" sheet.` +
-        (problems ? ` ${count(problems, "row")} with an enrollment problem: each shows an error in its own row.` : ""),
+        (problems ? ` ${count(problems, "row")} with an enrollment problem: each shows an error in its own row.` : "") +
+        (leftOutText(fill.preview) ? ` ${leftOutText(fill.preview)}` : ""),
     });
   }
 
@@ -305,13 +306,20 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
 
 function Preview({ plan }: { plan: FillPlan }) {
   const { preview } = plan;
+  const leftOut = leftOutText(preview);
   const chosen = new Set(plan.targets.map((t) => t.option));
   return (
     <>
       <Text>
         {count(preview.rows, "row")}: {count(preview.filled, "site")} to fill, {count(preview.blanks, "blank row")} (left blank),{" "}
-        {count(preview.invalid.length, "invalid row")}.
+        {count(preview.invalid.length, "invalid row")}
+        {preview.totalRows.length > 0 ? `, ${count(preview.totalRows.length, "total row")} (left out)` : ""}.
       </Text>
+      {leftOut && (
+        <MessageBar intent="info">
+          <MessageBarBody>{leftOut}</MessageBarBody>
+        </MessageBar>
+      )}
       {preview.invalid.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>

@@ -2,7 +2,7 @@
 
 import { type OptionNumber, type RateTable, bandLabel } from "../../core";
 import { columnLetters, rangeAddress } from "../../workbook/address";
-import { type FillChoice, type FillPlan, type FillSource, FillError, planFill } from "../../workbook/fill";
+import { type FillChoice, type FillPlan, type FillPreview, type FillSource, FillError, planFill } from "../../workbook/fill";
 
 export const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
@@ -39,6 +39,19 @@ export function planFor(source: FillSource, choice: FillChoice, rates: RateTable
   }
 }
 
+/**
+ * Which rows were taken for totals and left out, or null when none: `2 total rows are left out of the pricing
+ * and the summary: row 1010 ("Total"), row 1011 ("Grand total").` At most three are named.
+ */
+export function leftOutText(preview: FillPreview): string | null {
+  const rows = preview.totalRows;
+  if (rows.length === 0) return null;
+  const named = rows.slice(0, 3).map((r) => `row ${r.row}${r.label.trim() ? ` ("${r.label.trim()}")` : ""}`);
+  const more = rows.length > 3 ? ` and ${count(rows.length - 3, "more")}` : "";
+  const are = rows.length === 1 ? "is" : "are";
+  return `${count(rows.length, "total row")} ${are} left out of the pricing and the summary: ${named.join(", ")}${more}.`;
+}
+
 /** What the confirmation says: how many cells would change, and that nothing else does. */
 export function confirmText(plan: FillPlan): string {
   const columns = plan.targets.map((t) => `"${t.header}"`).join(", ");
@@ -46,7 +59,8 @@ export function confirmText(plan: FillPlan): string {
     `${count(plan.changes, "cell")} already holding something would get new content ` +
     `(in the columns ${columns}, or on the fill's own sheets). ` +
     (plan.additions > 0 ? `${count(plan.additions, "empty cell")} would be filled. ` : "") +
-    "Nothing else in the workbook changes."
+    "Nothing else in the workbook changes." +
+    (leftOutText(plan.preview) ? ` ${leftOutText(plan.preview)}` : "")
   );
 }
 

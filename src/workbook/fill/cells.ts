@@ -70,12 +70,12 @@ export type RatesSheet = ReturnType<typeof ratesSheet>;
 const unlessBlank = (input: string, formula: string): string => `=IF(${input}="","",${formula})`;
 
 /**
- * The recommended-days cell of a row. Blank enrollment stays blank in every mode. An invalid
+ * The recommended-days cell of a row. Blank enrollment, and a total row, stay blank in every mode. An invalid
  * enrollment shows an error in the row: the formula's own error (#VALUE!, #NUM! or #N/A), or the
  * core's message as text in values mode.
  */
 export function daysCell(mode: FillMode, result: RowResult, enrollment: string, rates: RatesSheet): CellInput {
-  if (result.kind === "blank") return "";
+  if (result.kind === "blank" || result.kind === "summary") return "";
   if (mode === "values") return result.kind === "ok" ? result.days : `Error: ${result.message}`;
   if (mode === "live") return unlessBlank(enrollment, `LAUSD.ITSDAYS(${enrollment})`);
   // Numeric text counts as its number, as in the core. Bands include their upper end, so a fractional
@@ -87,7 +87,7 @@ export function daysCell(mode: FillMode, result: RowResult, enrollment: string, 
 
 /** The annual-cost cell of a row for one option, reading the row's recommended-days cell `days`. */
 export function costCell(mode: FillMode, result: RowResult, option: OptionNumber, days: string, table: RateTable, rates: RatesSheet): CellInput {
-  if (result.kind === "blank") return "";
+  if (result.kind === "blank" || result.kind === "summary") return "";
   if (mode === "values") return result.kind === "ok" ? annualCost(result.days, option, table) : "";
   if (mode === "live") return unlessBlank(days, `LAUSD.ITSCOST(${days},"${table.options[option - 1].name}")`);
   return `=IF(${days}="","",INDEX(${rates.prices(option)},MATCH(${days},${rates.priceDays},0)))`;

@@ -9,7 +9,7 @@ import { type RangeRef, columnLetters, quoteSheetName, rangeAddress, withoutShee
 import type { CellInput, PlanStep, WorkbookPlan } from "../plan";
 import { type FillMode, at, costCell, daysCell, ratesSheet } from "./cells";
 import { type CellValue, DAYS_HEADER, costHeader, findHeader } from "./headers";
-import { type FillPreview, type RowResult, previewOf, rowResult } from "./rows";
+import { type FillPreview, type RowResult, isSummaryRow, previewOf, rowResult } from "./rows";
 
 /** Columns read beside the data: room for the fill's own columns (days + 3 options) on a first run. */
 export const EXTRA_COLUMNS = 4;
@@ -226,8 +226,10 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
   const results: RowResult[] = [];
   const sites: CellValue[] = [];
   for (let i = 1; i <= dataRows; i++) {
-    results.push(rowResult(source.values[i]?.[choice.enrollmentColumn] ?? "", rates));
-    sites.push(choice.siteColumn === null ? "" : (source.values[i]?.[choice.siteColumn] ?? ""));
+    const label = source.values[i]?.[choice.siteColumn ?? 0] ?? "";
+    const summary = isSummaryRow(label, source.formulas[i]?.[choice.enrollmentColumn] ?? "");
+    results.push(summary ? { kind: "summary" } : rowResult(source.values[i]?.[choice.enrollmentColumn] ?? "", rates));
+    sites.push(choice.siteColumn === null && !summary ? "" : label);
   }
   const firstRow = region.start.row; // zero-based sheet row of the header
   const preview = previewOf(results, sites, firstRow + 2, rates);
