@@ -150,6 +150,18 @@ test("an Excel older than ExcelApi 1.13: nothing runs, nothing changes, the mess
   expect(book.snapshot()).toEqual(before);
 });
 
+test("Excel refuses the scratch sheets (a protected workbook): every check could not run, with how to unprotect", async () => {
+  const book = use(budget());
+  const before = book.snapshot();
+  book.instrumentation.reset();
+  // The second request adds the scratch sheets.
+  book.instrumentation.failRequest(2, Object.assign(new Error("Access denied."), { code: "AccessDenied" }));
+  const report = await checkThisExcel(NOW);
+  expect(new Set(report.results.map((r) => r.outcome))).toEqual(new Set(["could not run"]));
+  expect(report.results[0].observed).toBe("Excel could not add the scratch sheets. Excel refused the change (Access denied.). If the sheet or workbook is protected, unprotect it (Review > Unprotect Sheet).");
+  expect(book.snapshot()).toEqual(before);
+});
+
 test("if Excel made a scratch sheet active, the user's sheet is shown again", async () => {
   // Schools, not the sheet next to the scratch sheets, which Excel would show anyway once they are deleted.
   const book = use(budget({ activeSheet: "Schools" }));

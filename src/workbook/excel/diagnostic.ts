@@ -6,6 +6,7 @@
  */
 import {
   BLANKS,
+  CHECKS,
   type CheckId,
   type CheckResult,
   type DiagnosticReport,
@@ -28,7 +29,7 @@ import {
   readBackFormulas,
   scratchNames,
 } from "../diagnostic/checks";
-import { excelErrorCode } from "./errors";
+import { describeExcelError, excelErrorCode } from "./errors";
 import { runExcel } from "./run";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -176,15 +177,16 @@ async function textStaysText(s: ScratchNames): Promise<CheckResult> {
   });
 }
 
-const CHECK_RUNS: readonly [CheckId, (s: ScratchNames) => Promise<CheckResult>][] = [
-  ["failedBatch", failedBatch],
-  ["resizeTotals", resizeTotals],
-  ["nullObjectLoads", nullObjectLoads],
-  ["blanksToFunctions", blanksToFunctions],
-  ["formulaReadBack", formulaReadBack],
-  ["sheetQuoting", sheetQuoting],
-  ["textStaysText", textStaysText],
-];
+/** One runner per check: the type makes a new check in CHECKS need its runner here. */
+const RUNNERS: Readonly<Record<CheckId, (s: ScratchNames) => Promise<CheckResult>>> = {
+  failedBatch,
+  resizeTotals,
+  nullObjectLoads,
+  blanksToFunctions,
+  formulaReadBack,
+  sheetQuoting,
+  textStaysText,
+};
 
 interface Before {
   readonly names: readonly string[];
@@ -254,9 +256,11 @@ export async function checkThisExcel(now: Date = new Date()): Promise<Diagnostic
   try {
     await addScratch(names);
     results = [];
-    for (const [id, run] of CHECK_RUNS) results.push(await attempt(id, () => run(names)));
+    // One at a time, in the order of CHECKS (the table shows them in that order).
+    for (const { id } of CHECKS) results.push(await attempt(id, () => RUNNERS[id](names)));
   } catch (error) {
-    results = allCouldNotRun(`Excel could not add the scratch sheets (${stopped(error)}).`);
+    // A protected workbook structure is the likely cause; the remedy says how to unprotect.
+    results = allCouldNotRun(`Excel could not add the scratch sheets. ${describeExcelError(error).remedy}`);
   }
   for (let tries = 0; tries < 2; tries++) {
     try {
