@@ -3,7 +3,7 @@
  * budget staff. App mounts it with a lazy import; "Check this Excel" inside is its own chunk again, fetched only
  * when the disclosure opens (a collapsed AccordionPanel renders nothing).
  */
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, tokens } from "@fluentui/react-components";
 import { Suspense, lazy } from "react";
 import { CURRENT_RATES } from "../../core";
 import { paneStyles as css } from "../styles";
@@ -12,7 +12,7 @@ const CheckExcel = lazy(() => import(/* webpackChunkName: "check-excel" */ "./Ch
 
 export function HelpSection() {
   return (
-    <Accordion collapsible style={{ marginTop: "2rem" }}>
+    <Accordion collapsible style={{ marginTop: tokens.spacingVerticalXXXL }}>
       <AccordionItem value="help">
         <AccordionHeader as="h2" size="small">
           Help and diagnostics
