@@ -203,7 +203,10 @@ async function readWorkbook(): Promise<Before> {
   });
 }
 
-/** Adds the scratch sheets; not activated, so the user stays on their sheet (worksheets.add does not activate). */
+/**
+ * Adds the scratch sheets at the end, not activated, so the user stays on their sheet (WorksheetCollection.add
+ * reference: "If you wish to activate the newly added worksheet, call .activate() on it").
+ */
 async function addScratch(s: ScratchNames): Promise<void> {
   await runExcel(async (context) => {
     context.workbook.worksheets.add(s.scratch);
