@@ -31,10 +31,14 @@ const BUDGET_TABLE_MARK: TableMark = { name: BUDGET_TABLE, columns: [...BUDGET_H
 /** The mark of the ITS Budget sheet the add-in made: the table and its columns are ours, nothing else on the sheet. */
 export const BUDGET_SHEET_MARK: SheetMark = { version: 1, role: "budget", madeSheet: true, tables: [BUDGET_TABLE_MARK], columns: [], charts: [] };
 
-/** The mark of a sheet holding the ITS Budget table: `existing` (another part of the add-in may own things there too) plus the table. */
-function budgetMark(existing: SheetMark | null, madeSheet: boolean): SheetMark {
+/**
+ * The mark of a sheet holding the ITS Budget table: `existing` (another part of the add-in may own things there too)
+ * plus the table. madeSheet is true also on an empty sheet the quote fills: what a failure between adding a sheet and
+ * marking it leaves is such a sheet, and finishing there must end as an uninterrupted first quote.
+ */
+function budgetMark(existing: SheetMark | null): SheetMark {
   if (existing && ownedTable(existing, BUDGET_TABLE)) return existing;
-  return existing ? { ...existing, tables: [...existing.tables, BUDGET_TABLE_MARK] } : { ...BUDGET_SHEET_MARK, madeSheet };
+  return existing ? { ...existing, tables: [...existing.tables, BUDGET_TABLE_MARK] } : BUDGET_SHEET_MARK;
 }
 
 export type SiteKind = "school" | "office";
@@ -216,7 +220,7 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
     };
   }
   if (legacy && !options.adopt) return { kind: "adopt", sheet: table.sheet, table: BUDGET_TABLE };
-  const adoption = legacy ? markSteps(table.sheet, budgetMark(mark, true), table.mark) : [];
+  const adoption = legacy ? markSteps(table.sheet, budgetMark(mark), table.mark) : [];
 
   const { at, missing } = locateColumns(BUDGET_TABLE_MARK, header);
   if (missing.length > 0) {
@@ -355,7 +359,7 @@ function planNewTable(quote: SiteQuote, snapshot: BudgetSnapshot, options: Quote
     ...(target ? [] : [{ kind: "addSheet", sheet } as const]),
     // Right after the sheet exists: a sheet this quote added bears the mark from the next action on (a failure in
     // between leaves an empty sheet, which is used as it is).
-    ...markSteps(sheet, budgetMark(parseMark(target?.mark ?? null), !target || isOurs(target)), target?.mark ?? null),
+    ...markSteps(sheet, budgetMark(parseMark(target?.mark ?? null)), target?.mark ?? null),
     { kind: "setCells", sheet, address: firstRows, cells: [[...BUDGET_HEADERS], rowCells(quote, 1, 0, columns, options.formulas, rates)] },
     // Before the table: once the table bears its name, adding again only updates the row (and the totals).
     // (Applying it activates the sheet first, see plan.ts.)
