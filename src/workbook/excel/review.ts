@@ -1,7 +1,8 @@
 /**
  * The Excel side of "Review a budget". Reading: one request finds the data (used range, selection or a
- * table), the sheet's whole used range (so the findings go where no cell is used) and the workbook's sheet
- * names; then the rows are read in blocks. Writing: the planner's blocks, one request and one sync each.
+ * table), the sheet's whole used range (so the findings go where no cell is used), the workbook's sheet
+ * names and the ownership marks (../ownership.ts) of the data sheet and of any "ITS Review" sheets; then the
+ * rows are read in blocks. Writing: the planner's blocks, one request and one sync each.
  * For the 1,008 LAUSD schools that is 1 + 1 + 1 = 3 syncs.
  *
  * A sync per block, as in ./fill.ts: Excel on the web refuses requests and responses over 5 MB, so 100,000
@@ -13,7 +14,8 @@ import { parseRange, rangeAddress } from "../address";
 import { type CellValue, clipToUsed, utf8Bytes } from "../fill";
 import type { RangeRef } from "../address";
 import type { WorkbookPlan } from "../plan";
-import { BESIDE_COLUMNS, type ReviewPlan, type ReviewSource, SHEET_COLUMNS } from "../review";
+import { MARK_KEY } from "../ownership";
+import { BESIDE_COLUMNS, type ExistingReviewSheet, type ReviewPlan, type ReviewSource, SHEET_COLUMNS, reviewSheetCandidates } from "../review";
 import { applyPlan } from "./apply";
 import { describeExcelError, excelErrorCode } from "./errors";
 import { type FillProgress, type FillScope, READ_BLOCK_BYTES, type RunOptions } from "./fill";
@@ -44,11 +46,33 @@ interface Located {
   /** Everything the sheet uses, formatting included: a column right of it is empty in every row. */
   readonly used: RangeRef | null;
   readonly sheetNames: readonly string[];
+  readonly mark: string | null;
+  readonly reviewSheets: readonly ExistingReviewSheet[];
 }
 
 class ScopeError extends Error {}
 
 // Each queue* function loads what it needs; the matching read* function takes the objects after the sync.
+
+/** A sheet's ownership mark (ExcelApi 1.12); null after the sync when it has none (or the sheet is a null object). */
+function queueMark(sheet: Excel.Worksheet): () => string | null {
+  const mark = sheet.customProperties.getItemOrNullObject(MARK_KEY);
+  mark.load("value");
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read by the returned function, after the caller's sync
+  return () => (mark.isNullObject ? null : mark.value);
+}
+
+/** The sheets an earlier review may have made, by name: objects reached from a null object are null too, so one request reads all. */
+function queueReviewSheets(context: Excel.RequestContext): () => ExistingReviewSheet[] {
+  const reads = reviewSheetCandidates().map((name) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    sheet.load("name");
+    const mark = queueMark(sheet);
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read by the returned function, after the caller's sync
+    return () => (sheet.isNullObject ? [] : [{ name: sheet.name, mark: mark() }]);
+  });
+  return () => reads.flatMap((read) => read());
+}
 
 function queueTable(context: Excel.RequestContext, name: string) {
   const table = context.workbook.tables.getItem(name);
@@ -62,12 +86,12 @@ function queueTable(context: Excel.RequestContext, name: string) {
   body.load("rowCount");
   const used = worksheet.getUsedRangeOrNullObject(false);
   used.load("address");
-  return { table, worksheet, header, body, used };
+  return { table, worksheet, header, body, used, mark: queueMark(worksheet) };
 }
 
 function readTable(q: ReturnType<typeof queueTable>) {
   const head = parseRange(q.header.address);
-  return { sheet: q.worksheet.name, region: { start: head.start, rows: q.body.rowCount + 1, columns: head.columns }, table: { name: q.table.name }, used: q.used };
+  return { sheet: q.worksheet.name, region: { start: head.start, rows: q.body.rowCount + 1, columns: head.columns }, table: { name: q.table.name }, used: q.used, mark: q.mark() };
 }
 
 /** The active sheet's used range (values only, as the fill reads it), its whole used range, and for a selection the selected areas. */
@@ -81,14 +105,14 @@ function queueActiveSheet(context: Excel.RequestContext, selection: boolean) {
   // Only for a selection: getSelectedRange throws when several areas are selected, so RangeAreas are read instead.
   const selected = selection ? context.workbook.getSelectedRanges() : null;
   selected?.load("address, areaCount");
-  return { worksheet, data, used, selected };
+  return { worksheet, data, used, selected, mark: queueMark(worksheet) };
 }
 
 function readActiveSheet(q: ReturnType<typeof queueActiveSheet>) {
   const data = q.data.isNullObject ? null : q.data.address;
   if (q.selected && q.selected.areaCount > 1) throw new ScopeError("Several blocks of cells are selected. Select one block (the budget with its header row), then review again.");
   const region = q.selected ? clipToUsed(q.selected.address, data) : data === null ? null : parseRange(data);
-  return { sheet: q.worksheet.name, region, table: null, used: q.used };
+  return { sheet: q.worksheet.name, region, table: null, used: q.used, mark: q.mark() };
 }
 
 /** Request 1: where the data is, what the sheet uses, and the workbook's sheet names. */
@@ -98,9 +122,10 @@ async function locate(scope: ReviewScope): Promise<Located> {
     sheets.load("items/name");
     const table = scope.kind === "table" ? queueTable(context, scope.name) : null;
     const active = scope.kind === "table" ? null : queueActiveSheet(context, scope.kind === "selection");
+    const reviewSheets = queueReviewSheets(context);
     await context.sync();
     const where = table ? readTable(table) : readActiveSheet(active!);
-    return { ...where, used: where.used.isNullObject ? null : parseRange(where.used.address), sheetNames: sheets.items.map((s) => s.name) };
+    return { ...where, used: where.used.isNullObject ? null : parseRange(where.used.address), sheetNames: sheets.items.map((s) => s.name), reviewSheets: reviewSheets() };
   });
 }
 
@@ -162,6 +187,8 @@ export async function readReviewSource(scope: ReviewScope, options: RunOptions =
         beside: besideCells,
         freeColumn: Math.max(usedRight, right),
         sheetNames: located.sheetNames,
+        mark: located.mark,
+        reviewSheets: located.reviewSheets,
       },
       readBytes,
     };

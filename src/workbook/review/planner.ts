@@ -10,10 +10,11 @@ import type { OptionNumber, RateTable } from "../../core";
 import { type RangeRef, columnLetters, rangeAddress } from "../address";
 import { BLOCK_BYTES, utf8Bytes } from "../fill/planner";
 import { type CellValue, normalizeHeader } from "../fill/headers";
+import { type SheetMark, markSteps, ownsColumn, parseMark } from "../ownership";
 import type { PlanStep, WorkbookPlan } from "../plan";
 import { COLUMN_LABELS, REVIEW_HEADER, type ReviewColumnName, type ReviewColumns } from "./columns";
 import { FINDING_KINDS, type FindingKind, type RowReview, findingText, reviewRow } from "./rules";
-import { type OptionTotal, REVIEW_SHEET, reviewSheet, reviewSheetName } from "./sheet";
+import { type ExistingReviewSheet, type OptionTotal, REVIEW_ROLE, REVIEW_SHEET, REVIEW_SHEET_MARK, type ReviewSheetChoice, chooseReviewSheet, reviewSheet } from "./sheet";
 
 /** Columns read beside the data, to find an empty one for the findings (or the review's own, from an earlier run). */
 export const BESIDE_COLUMNS = 4;
@@ -33,6 +34,10 @@ export interface ReviewSource {
   readonly freeColumn: number;
   /** Every sheet of the workbook, to name the ITS Review sheet without taking a user's. */
   readonly sheetNames: readonly string[];
+  /** The data sheet's ownership mark (../ownership.ts), or null: it says which review column, if any, is ours. */
+  readonly mark: string | null;
+  /** The sheets named "ITS Review", "ITS Review (2)", ... that exist, with their marks. */
+  readonly reviewSheets: readonly ExistingReviewSheet[];
 }
 
 /** Where the findings go. */
@@ -41,7 +46,7 @@ export interface ReviewTarget {
   readonly column: number;
   /** The header row and data rows of that column, e.g. "G1:G1009". */
   readonly address: string;
-  /** True when the column is the review's own from an earlier run (its non-empty cells are replaced). */
+  /** True when the column is one an earlier review wrote, by the sheet's mark (its non-empty cells are replaced). */
   readonly earlierReview: boolean;
   /** Non-empty cells the write replaces: 0 unless earlierReview. */
   readonly replaces: number;
@@ -69,8 +74,8 @@ export interface ReviewPlan {
   /** The first rows with findings, for the pane. */
   readonly examples: readonly RowFinding[];
   readonly target: ReviewTarget;
-  /** The sheet the counts go to, and whether a sheet called REVIEW_SHEET already exists (and is left alone). */
-  readonly reviewSheet: { readonly name: string; readonly nameTaken: boolean };
+  /** The sheet the counts go to: one an earlier review made, or a new one (a user's "ITS Review" is left alone). */
+  readonly reviewSheet: ReviewSheetChoice;
   /** What will be written, in words: every cell and sheet, for the confirmation. */
   readonly confirmation: string;
   /** One request each, in order. */
@@ -90,18 +95,23 @@ const REQUIRED: readonly ReviewColumnName[] = ["days", "option", "cost"];
 
 const isEmpty = (cell: CellValue | undefined): boolean => cell === undefined || cell === "";
 
-/** The column for the findings: the review's own from an earlier run, else the first empty one beside the data. */
-function chooseTarget(source: ReviewSource): ReviewTarget {
+/**
+ * The column for the findings: the one an earlier review wrote (the sheet's mark names it, and its header is still
+ * there), else the first empty one beside the data. A column headed "ITS review" that the mark does not name is a
+ * user's, like any other.
+ */
+function chooseTarget(source: ReviewSource, mark: SheetMark | null): ReviewTarget {
   const { region, values, beside } = source;
-  const reviewKey = normalizeHeader(REVIEW_HEADER);
   const address = (column: number) => rangeAddress({ start: { row: region.start.row, column }, rows: region.rows, columns: 1 });
-  const ownInRegion = (values[0] ?? []).findIndex((h) => normalizeHeader(h) === reviewKey);
-  const ownBeside = (beside[0] ?? []).findIndex((h) => normalizeHeader(h) === reviewKey);
+  const ours = (header: CellValue | undefined, column: number) => normalizeHeader(header ?? "") === normalizeHeader(REVIEW_HEADER) && ownsColumn(mark, REVIEW_HEADER, column);
+  const right = region.start.column + region.columns;
+  const inRegion = (values[0] ?? []).findIndex((h, i) => ours(h, region.start.column + i));
+  const inBeside = (beside[0] ?? []).findIndex((h, i) => ours(h, right + i));
   const earlier =
-    ownInRegion >= 0
-      ? { column: region.start.column + ownInRegion, cells: values.map((row) => row[ownInRegion]) }
-      : ownBeside >= 0
-        ? { column: region.start.column + region.columns + ownBeside, cells: beside.map((row) => row[ownBeside]) }
+    inRegion >= 0
+      ? { column: region.start.column + inRegion, cells: values.map((row) => row[inRegion]) }
+      : inBeside >= 0
+        ? { column: right + inBeside, cells: beside.map((row) => row[inBeside]) }
         : null;
   if (earlier) {
     const replaces = earlier.cells.filter((c) => !isEmpty(c)).length;
@@ -112,24 +122,31 @@ function chooseTarget(source: ReviewSource): ReviewTarget {
   const gap = source.table ? 1 : 0;
   for (let c = gap; c < Math.min(BESIDE_COLUMNS, beside[0]?.length ?? 0); c++) {
     if (Array.from({ length: region.rows }, (_, r) => beside[r]?.[c]).every(isEmpty)) {
-      const column = region.start.column + region.columns + c;
-      return { column, address: address(column), earlierReview: false, replaces: 0 };
+      return { column: right + c, address: address(right + c), earlierReview: false, replaces: 0 };
     }
   }
-  const column = Math.max(source.freeColumn, region.start.column + region.columns + gap);
+  const column = Math.max(source.freeColumn, right + gap);
   return { column, address: address(column), earlierReview: false, replaces: 0 };
+}
+
+/** The data sheet's mark with the review column in it (the mark's other entries kept: other parts of the add-in own them). */
+function reviewedSheetMark(existing: SheetMark | null, column: number): SheetMark {
+  const others = existing?.columns.filter((c) => normalizeHeader(c.header) !== normalizeHeader(REVIEW_HEADER)) ?? [];
+  const base: SheetMark = existing ?? { version: REVIEW_SHEET_MARK.version, role: "reviewed", madeSheet: false, tables: [], columns: [], charts: [] };
+  return { ...base, columns: [...others, { header: REVIEW_HEADER, column }] };
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
-function confirmationText(source: ReviewSource, target: ReviewTarget, sheetName: string, nameTaken: boolean): string {
+function confirmationText(source: ReviewSource, target: ReviewTarget, reviewSheet: ReviewSheetChoice): string {
   const where = `column ${columnLetters(target.column)} of "${source.sheet}", cells ${target.address}`;
   const column = target.earlierReview
-    ? `Writes the findings in ${where}: the "${REVIEW_HEADER}" column of an earlier review, whose ${plural(target.replaces, "non-empty cell")} are replaced.`
+    ? `Writes the findings in ${where}: the "${REVIEW_HEADER}" column an earlier review wrote, whose ${plural(target.replaces, "non-empty cell")} are replaced.`
     : `Writes the findings in ${where}, which are all empty now.`;
-  const sheet = nameTaken
-    ? `Adds a new sheet "${sheetName}" with the counts and totals (a sheet named "${REVIEW_SHEET}" exists and is left as it is).`
-    : `Adds a new sheet "${sheetName}" with the counts and totals.`;
+  const taken = reviewSheet.nameTaken ? ` (a sheet named "${REVIEW_SHEET}" exists and is left as it is)` : "";
+  const sheet = reviewSheet.ours
+    ? `Replaces the counts and totals on the sheet "${reviewSheet.name}" that an earlier review made${taken}.`
+    : `Adds a new sheet "${reviewSheet.name}" with the counts and totals${taken}.`;
   return `${column} ${sheet} No other cell changes.`;
 }
 
@@ -144,8 +161,10 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
     const column = columns[name];
     if (column === null || column < 0 || column >= region.columns) throw new ReviewError(`Choose the column that holds each site's ${COLUMN_LABELS[name].toLowerCase()}.`);
   }
+  const mark = parseMark(source.mark);
+  if (mark?.role === REVIEW_ROLE) throw new ReviewError(`"${sheet}" is the review's own sheet of counts. Open the sheet with the budget, then review again.`);
   const chosen = (Object.keys(columns) as ReviewColumnName[]).filter((name) => columns[name] !== null);
-  const target = chooseTarget(source);
+  const target = chooseTarget(source, mark);
   if (target.column >= SHEET_COLUMNS) throw new ReviewError(`Sheet "${sheet}" has no empty column right of the budget for the findings. Copy the budget to a new sheet, then review it there.`);
   const targetIndex = target.column - region.start.column;
   for (const name of chosen) {
@@ -179,8 +198,8 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
   }
   const optionTotals: OptionTotal[] = [...rates.options.map((o) => o.number), null].map((option) => ({ option, ...(totals.get(option) ?? { sites: 0, days: 0, cost: 0, price: 0 }) }));
 
-  const nameTaken = source.sheetNames.some((n) => n.toLowerCase() === REVIEW_SHEET.toLowerCase());
-  const sheetName = reviewSheetName(source.sheetNames);
+  const choice = chooseReviewSheet(source.sheetNames, source.reviewSheets);
+  const sheetName = choice.name;
 
   // The findings column in blocks of at most `blockBytes`, one 2-D write each.
   const blocks: PlanStep[][] = [];
@@ -196,7 +215,12 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
     }
     const address = rangeAddress({ start: { row: region.start.row + start, column: target.column }, rows: end - start, columns: 1 });
     const steps: PlanStep[] = [{ kind: "setCells", sheet, address, cells: texts.slice(start, end).map((t) => [t]) }];
-    if (start === 0) steps.unshift({ kind: "setBold", sheet, address: rangeAddress({ start: { row: region.start.row, column: target.column }, rows: 1, columns: 1 }) });
+    if (start === 0) {
+      // The mark first: once the header is written, the column is recorded as ours. A sheet whose mark is not one
+      // this version reads (a newer add-in's) keeps it, and the column stays unrecorded.
+      const marking = source.mark !== null && mark === null ? [] : markSteps(sheet, reviewedSheetMark(mark, target.column), source.mark);
+      steps.unshift(...marking, { kind: "setBold", sheet, address: rangeAddress({ start: { row: region.start.row, column: target.column }, rows: 1, columns: 1 }) });
+    }
     blocks.push(steps);
     blockRows.push(end - start);
     blockBytesList.push(bytes);
@@ -205,8 +229,10 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
 
   const withFindings = region.rows - 1 - blanks - ok;
   const summary = reviewSheet({ sheet, target, rows: region, counts, ok, blanks, withFindings, totals: optionTotals }, rates);
+  const existingMark = source.reviewSheets.find((s) => s.name === sheetName)?.mark ?? null;
   blocks[blocks.length - 1].push(
-    { kind: "addSheet", sheet: sheetName },
+    ...(choice.ours ? [] : [{ kind: "addSheet", sheet: sheetName } as const]),
+    ...markSteps(sheetName, REVIEW_SHEET_MARK, existingMark),
     ...summary.bold.map((address) => ({ kind: "setBold", sheet: sheetName, address }) as const),
     ...summary.currency.map((address) => ({ kind: "setNumberFormat", sheet: sheetName, address, format: "$#,##0" }) as const),
     { kind: "setCells", sheet: sheetName, address: summary.area, cells: summary.cells },
@@ -224,8 +250,8 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
     totals: optionTotals,
     examples,
     target,
-    reviewSheet: { name: sheetName, nameTaken },
-    confirmation: confirmationText(source, target, sheetName, nameTaken),
+    reviewSheet: choice,
+    confirmation: confirmationText(source, target, choice),
     blocks: blocks.map((steps) => ({ steps })),
     blockRows,
     blockBytes: blockBytesList,

@@ -2,21 +2,50 @@
 
 import { type OptionNumber, type RateTable } from "../../core";
 import { type RangeRef, columnLetters, rangeAddress } from "../address";
+import { MARK_VERSION, type SheetMark, parseMark } from "../ownership";
 import type { CellInput } from "../plan";
 import { REVIEW_HEADER } from "./columns";
 import { FINDING_KINDS, FINDING_LABELS, type FindingKind, OK_FINDING } from "./rules";
 
 export const REVIEW_SHEET = "ITS Review";
 
+/** The role in the ownership mark (../ownership.ts) of an ITS Review sheet the add-in made. */
+export const REVIEW_ROLE = "review";
+export const REVIEW_SHEET_MARK: SheetMark = { version: MARK_VERSION, role: REVIEW_ROLE, madeSheet: true, tables: [], columns: [], charts: [] };
+
+/** How many of the names "ITS Review", "ITS Review (2)", ... the Excel side reads the marks of. */
+export const REVIEW_SHEET_CANDIDATES = 9;
+const candidateName = (n: number): string => (n === 1 ? REVIEW_SHEET : `${REVIEW_SHEET} (${n})`);
+
+/** "ITS Review", "ITS Review (2)", ... "ITS Review (9)": where an earlier review's sheet may be. */
+export const reviewSheetCandidates = (): string[] => Array.from({ length: REVIEW_SHEET_CANDIDATES }, (_, i) => candidateName(i + 1));
+
+/** A sheet of one of the candidate names, as read: its name and its ownership mark's value (null without one). */
+export interface ExistingReviewSheet {
+  readonly name: string;
+  readonly mark: string | null;
+}
+
+export interface ReviewSheetChoice {
+  readonly name: string;
+  /** The sheet is one an earlier review made (it bears our mark): its counts are replaced. Else it is added. */
+  readonly ours: boolean;
+  /** A sheet named "ITS Review" exists and is not ours: it is left as it is. */
+  readonly nameTaken: boolean;
+}
+
 /**
- * The first of "ITS Review", "ITS Review (2)", "ITS Review (3)"... that no sheet has (Excel compares sheet
- * names without case). A sheet that exists is never written: the add-in cannot yet tell its own from a user's.
+ * The sheet for the counts: the first candidate that bears the review's mark, else the first of "ITS Review",
+ * "ITS Review (2)", ... that no sheet has (Excel compares sheet names without case). A sheet without our mark is a
+ * user's, whatever its name, and is never written.
  */
-export function reviewSheetName(sheetNames: readonly string[]): string {
+export function chooseReviewSheet(sheetNames: readonly string[], existing: readonly ExistingReviewSheet[]): ReviewSheetChoice {
+  const ours = existing.find((s) => parseMark(s.mark)?.role === REVIEW_ROLE);
   const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
+  const nameTaken = taken.has(REVIEW_SHEET.toLowerCase()) && ours?.name.toLowerCase() !== REVIEW_SHEET.toLowerCase();
+  if (ours) return { name: ours.name, ours: true, nameTaken };
   for (let n = 1; ; n++) {
-    const name = n === 1 ? REVIEW_SHEET : `${REVIEW_SHEET} (${n})`;
-    if (!taken.has(name.toLowerCase())) return name;
+    if (!taken.has(candidateName(n).toLowerCase())) return { name: candidateName(n), ours: false, nameTaken };
   }
 }
 

@@ -5,6 +5,7 @@
 import { CURRENT_RATES } from "../../../src/core";
 import { type EmulatedWorkbook, createWorkbook, installEmulatedOffice } from "../../../src/preview/excel-emulation";
 import { type ReviewScope, readReviewSource, writeReview } from "../../../src/workbook/excel/review";
+import { MARK_KEY, parseMark } from "../../../src/workbook/ownership";
 import { REVIEW_HEADER, REVIEW_SHEET, detectReviewColumns, planReview } from "../../../src/workbook/review";
 import { cellChanges } from "../../safety/workbookDiff";
 
@@ -124,25 +125,75 @@ it("never writes a sheet named ITS Review that exists: the counts go to ITS Revi
   const book = use({ sheets: { Budgets: budget(), "its review": [["my own notes", 42]] } });
   const before = book.snapshot();
   const { plan } = await review();
-  expect(plan.reviewSheet).toEqual({ name: "ITS Review (2)", nameTaken: true });
+  expect(plan.reviewSheet).toEqual({ name: "ITS Review (2)", ours: false, nameTaken: true });
   expect(plan.confirmation).toMatch(/Adds a new sheet "ITS Review \(2\)" with the counts and totals \(a sheet named "ITS Review" exists and is left as it is\)\./);
   expect(book.formulas("its review", "A1:B1")).toEqual([["my own notes", 42]]);
   expect(cellChanges(before, book.snapshot()).filter((c) => c.sheet === "its review")).toEqual([]);
   expect(book.value("ITS Review (2)", "A1")).toBe(`ITS review of budgets, FY ${rates.fiscalYear}`);
 });
 
-it("a second review finds its own column by the header and replaces only its cells, after saying how many", async () => {
+/** The ownership mark a sheet bears (../../../src/workbook/ownership.ts), parsed. */
+const markOf = (book: EmulatedWorkbook, sheet: string) => parseMark(book.model.requireSheet(sheet).customProperties.get(MARK_KEY.toLowerCase())?.value ?? null);
+
+it("marks what it made: the review column on the data sheet, and the ITS Review sheet as the review's", async () => {
+  const book = use({ sheets: { Budgets: budget() } });
+  await review();
+  expect(markOf(book, "Budgets")).toEqual({ version: 1, role: "reviewed", madeSheet: false, tables: [], columns: [{ header: REVIEW_HEADER, column: 6 }], charts: [] });
+  expect(markOf(book, REVIEW_SHEET)).toMatchObject({ role: "review", madeSheet: true });
+});
+
+it("a second review finds its own column and sheet by their marks and replaces only their cells, after saying how many", async () => {
   const book = use({ sheets: { Budgets: budget() } });
   await review();
   book.userTypes("Budgets", "E4", 50008);
   const before = book.snapshot();
   const { plan } = await review();
   expect(plan.target).toEqual({ column: 6, address: "G1:G9", earlierReview: true, replaces: 8 });
-  expect(plan.confirmation).toMatch(/^Writes the findings in column G of "Budgets", cells G1:G9: the "ITS review" column of an earlier review, whose 8 non-empty cells are replaced\./);
+  expect(plan.reviewSheet).toEqual({ name: REVIEW_SHEET, ours: true, nameTaken: false });
+  expect(plan.confirmation).toBe(
+    'Writes the findings in column G of "Budgets", cells G1:G9: the "ITS review" column an earlier review wrote, whose 8 non-empty cells are replaced. Replaces the counts and totals on the sheet "ITS Review" that an earlier review made. No other cell changes.',
+  );
   expect(book.value("Budgets", "G4")).toBe("OK");
   const changes = cellChanges(before, book.snapshot());
   expect(changes.filter((c) => c.sheet === "Budgets").map((c) => c.address)).toEqual(["G4"]);
-  expect(plan.reviewSheet.name).toBe("ITS Review (2)");
+  expect(book.sheetNames()).toEqual(["Budgets", REVIEW_SHEET]);
+  expect(book.values(REVIEW_SHEET, "A6:B7")).toEqual([
+    ["Days below the recommendation for the enrollment", 1],
+    ["Cost is not the memo's price for the days and option", 0],
+  ]);
+});
+
+it("a column headed ITS review that the mark does not name is the user's: the findings go beside it", async () => {
+  const grid = budget().map((r, i) => [...r, i === 0 ? "ITS review" : i === 2 ? "my own check" : ""]);
+  const book = use({ sheets: { Budgets: grid } });
+  const before = book.snapshot();
+  const { plan } = await review();
+  expect(plan.target).toEqual({ column: 7, address: "H1:H9", earlierReview: false, replaces: 0 });
+  expect(cellChanges(before, book.snapshot()).filter((c) => c.overwrote)).toEqual([]);
+  expect(book.value("Budgets", "G3")).toBe("my own check");
+});
+
+it("the review's own sheet is found by its mark after the user renames it; a new sheet the user names ITS Review is theirs and left alone", async () => {
+  const book = use({ sheets: { Budgets: budget() } });
+  await review();
+  // The user renames ours and makes a sheet of their own named ITS Review.
+  await book.Excel.run(async (context: Excel.RequestContext) => {
+    context.workbook.worksheets.getItem(REVIEW_SHEET).name = "ITS Review (2)";
+    context.workbook.worksheets.add(REVIEW_SHEET).getRange("A1").values = [["mine"]];
+    await context.sync();
+  });
+  const { plan } = await review();
+  expect(plan.reviewSheet).toEqual({ name: "ITS Review (2)", ours: true, nameTaken: true });
+  expect(book.value(REVIEW_SHEET, "A1")).toBe("mine");
+  expect(book.value("ITS Review (2)", "A1")).toBe(`ITS review of budgets, FY ${rates.fiscalYear}`);
+});
+
+it("refuses to review its own ITS Review sheet", async () => {
+  const book = use({ sheets: { Budgets: budget() } });
+  await review();
+  book.select(REVIEW_SHEET, "A1");
+  const source = await read();
+  expect(() => planReview(source, { site: 0, enrollment: null, days: 1, option: 2, cost: 3 }, rates)).toThrow(/"ITS Review" is the review's own sheet of counts/);
 });
 
 it("says what to do when several areas are selected, the sheet is empty, or the table is gone", async () => {
