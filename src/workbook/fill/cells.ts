@@ -8,6 +8,7 @@
 import { BAND_READING, FULL_TIME_NOTE, type OptionNumber, REMOTE_ONLY_NOTE, type RateTable, annualCost } from "../../core";
 import { cellAddress, quoteSheetName, rangeAddress } from "../address";
 import type { CellInput } from "../plan";
+import { portableDays } from "./portable";
 import type { RowResult } from "./rows";
 
 export type FillMode = "live" | "portable" | "values";
@@ -78,11 +79,7 @@ export function daysCell(mode: FillMode, result: RowResult, enrollment: string, 
   if (result.kind === "blank" || result.kind === "summary") return "";
   if (mode === "values") return result.kind === "ok" ? result.days : `Error: ${result.message}`;
   if (mode === "live") return unlessBlank(enrollment, `LAUSD.ITSDAYS(${enrollment})`);
-  // Numeric text counts as its number, as in the core. Bands include their upper end, so a fractional
-  // enrollment is rounded up before MATCH finds the last band starting at or below it (200.5 -> 201 -> 2 days).
-  const e = enrollment;
-  const students = `ROUNDUP(IF(ISNUMBER(${e}),${e},VALUE(${e})),0)`;
-  return `=IF(TRIM(${e})="","",INDEX(${rates.bandDays},MATCH(${students},${rates.bandFrom},1)))`;
+  return portableDays(enrollment, rates.bandDays, rates.bandFrom);
 }
 
 /** The annual-cost cell of a row for one option, reading the row's recommended-days cell `days`. */

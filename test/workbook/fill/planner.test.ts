@@ -93,7 +93,7 @@ describe("formula modes", () => {
     const formulas = book.sheets.get("Sites")!.slice(1).flatMap((r) => r.slice(3)).filter((c) => String(c).startsWith("="));
     expect(formulas).toHaveLength(5 * 4);
     const functions = new Set(formulas.flatMap((f) => String(f).match(/[A-Z]+(?=\()/g) ?? []));
-    expect([...functions].sort()).toEqual(["IF", "INDEX", "ISNUMBER", "MATCH", "ROUNDUP", "TRIM", "VALUE"]);
+    expect([...functions].sort()).toEqual(["FIND", "IF", "INDEX", "ISNUMBER", "MATCH", "ROUNDUP", "SUBSTITUTE", "TRIM", "UPPER", "VALUE"]);
     expect(formulas.join()).not.toMatch(/LAUSD|XLOOKUP|IFS|LET/);
     const ratesGrid = book.sheets.get(RATES)!;
     expect(ratesGrid[0][0]).toBe("ITS support technician rates, FY 2025-26");
