@@ -112,3 +112,17 @@ test("on an ExcelApi 1.11 host the collection fails with ApiNotFound when its re
   expect(book.value("A", "A1")).toBe("before");
   expect(book.snapshot().sheets[0].customProperties).toEqual({});
 });
+
+test("a user's copy of the sheet has its cells and tables (renamed) but not its custom properties (office-js #5486, by design)", async () => {
+  const book = workbook({ sheets: { Budget: [["Site"], ["A"]] }, tables: [{ name: "Sites", sheet: "Budget", address: "A1:A2" }] });
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem("Budget").customProperties.add("mark", "ours");
+    await context.sync();
+  });
+  book.userCopiesSheet("Budget", "Budget (2)");
+  expect(book.sheetNames()).toEqual(["Budget", "Budget (2)"]);
+  expect(book.formulas("Budget (2)", "A1:A2")).toEqual([["Site"], ["A"]]);
+  expect(book.snapshot().tables.map((t) => [t.name, t.sheet])).toEqual([["Sites", "Budget"], ["Sites2", "Budget (2)"]]);
+  expect(await propertiesOf("Budget (2)")).toEqual({});
+  expect(await propertiesOf("Budget")).toEqual({ mark: "ours" });
+});

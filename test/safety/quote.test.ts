@@ -28,7 +28,7 @@ import { cellChanges, inRange } from "./workbookDiff";
 
 
 const rates = CURRENT_RATES;
-const WORKBOOKS = 300;
+const WORKBOOKS = 700;
 const WITH_HYPERFORMULA = 20;
 const COLUMNS = BUDGET_HEADERS.length;
 

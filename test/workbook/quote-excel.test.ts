@@ -326,6 +326,17 @@ describe("what is ours is what bears our mark (worksheet custom property, ../../
     expect(markOf(book, "Budget FY26")).toEqual(BUDGET_SHEET_MARK);
   });
 
+  test("a user's copy of our budget sheet is the user's (Excel copies no custom property, office-js #5486): quotes go on the original, the copy stays as it is", async () => {
+    const book = use(createWorkbook());
+    await click(book, school);
+    book.userCopiesSheet("ITS Budget", "ITS Budget (2)");
+    const copy = book.snapshot().sheets.find((s) => s.name === "ITS Budget (2)");
+    expect(markOf(book, "ITS Budget (2)")).toBeNull();
+    const { result } = await click(book, office);
+    expect(result).toMatchObject({ kind: "plan", action: "added", sheet: "ITS Budget", row: 3 });
+    expect(book.snapshot().sheets.find((s) => s.name === "ITS Budget (2)")).toEqual(copy);
+  });
+
   test("a first quote that failed on a sheet of another name and is retried under the default name leaves no orphan sheet: it is finished where it started", async () => {
     const book = use(createWorkbook({ sheets: { "ITS Budget": [["Our own budget", 1]] } }));
     await click(book, school); // the user's "ITS Budget": asked for another name

@@ -424,6 +424,28 @@ export class WorkbookModel {
     return sheet;
   }
 
+  /**
+   * A user's Move or Copy > Create a copy: a new sheet right after `source` with its cells, freeze panes, charts (new
+   * ids) and tables (new ids; each renamed, since table names are unique in a workbook: the docs do not say to what,
+   * so `${name}2`, `${name}3`, ...). Not its custom properties: Excel does not copy them (office-js #5486, "by design").
+   */
+  copySheet(source: SheetModel, name: string): SheetModel {
+    const copy = this.addSheet(name);
+    this.sheets.splice(this.sheets.indexOf(copy), 1);
+    this.sheets.splice(this.sheets.indexOf(source) + 1, 0, copy);
+    for (const [k, cell] of source.cells) copy.cells.set(k, { ...cell });
+    copy.frozenRows = source.frozenRows;
+    copy.frozenColumns = source.frozenColumns;
+    copy.charts.push(...source.charts.map((c) => ({ ...c, id: this.newId("chart") })));
+    for (const t of source.tables()) {
+      let n = 2;
+      while (this.table(`${t.name}${n}`)) n++;
+      this.tables.push({ name: `${t.name}${n}`, id: this.newId("table"), sheet: copy, range: t.range, showTotals: t.showTotals, ...(t.style ? { style: t.style } : {}) });
+    }
+    this.structureChanged();
+    return copy;
+  }
+
   table(name: string): TableModel | undefined {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
   }

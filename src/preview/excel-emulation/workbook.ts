@@ -94,6 +94,16 @@ export class EmulatedWorkbook {
     this.model.notify();
   }
 
+  /**
+   * A user copies a sheet (right-click the tab > Move or Copy > Create a copy), e.g.
+   * `book.userCopiesSheet("ITS Budget", "ITS Budget (2)")`: cells, tables (renamed), charts, panes; not its custom
+   * properties (office-js #5486).
+   */
+  userCopiesSheet(sheet: string, name: string): void {
+    this.model.copySheet(this.model.requireSheet(sheet), name);
+    this.model.notify();
+  }
+
   /** Letters of the columns autofitted on a sheet (autofitColumns fits whole columns), e.g. ["A", "B"]. */
   autofittedColumns(sheet: string): string[] {
     const columns = new Set(this.model.requireSheet(sheet).autofitted.flatMap((a) => {
