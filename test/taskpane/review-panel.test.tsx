@@ -62,6 +62,11 @@ test("reads the budget, finds the columns, counts the findings, and writes only 
   expect(screen.getByText(/Row 3 \(Beta ES\): Days 2 is below the memo's recommendation for 523 students: 3 days\./)).toBeVisible();
   expect(screen.getByText(/Row 4 \(Gamma MS\): Cost \$50,000 is not the memo's price for 2 days Outside Summer: \$50,008\./)).toBeVisible();
 
+  const totals = screen.getByRole("table", { name: "Encumbrance per option" });
+  expect(within(totals).getByRole("row", { name: "Full Year 2 $130,753" })).toBeVisible();
+  expect(within(totals).getByRole("row", { name: "Outside Summer 1 $50,000" })).toBeVisible();
+  expect(within(totals).getByRole("row", { name: "Summer Only 1 $1,125" })).toBeVisible();
+
   await user.click(screen.getByRole("button", { name: "Review 4 rows" }));
   const dialog = screen.getByRole("alertdialog", { name: "Write the findings?" });
   expect(dialog).toHaveTextContent('Writes the findings in column F of "Budgets", cells F1:F5, which are all empty now. Adds a new sheet "ITS Review" with the counts and totals. No other cell changes.');

@@ -252,32 +252,42 @@ export function ReviewPanel({ excel = excelReview }: { excel?: ReviewExcel }) {
   );
 }
 
+/** A table with a label column and number columns, as the pane shows counts and totals. */
+function NumberTable({ label, columns, rows }: { label: string; columns: readonly string[]; rows: readonly (readonly [string, ...string[]])[] }) {
+  return (
+    <table style={css.table} aria-label={label}>
+      <thead>
+        <tr style={css.columnHeader}>
+          {columns.map((c, i) => (
+            <th key={c} scope="col" style={i === 0 ? css.cell : { ...css.cell, ...css.number }}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, ...numbers]) => (
+          <tr key={name}>
+            <th scope="row" style={css.cell}>
+              {name}
+            </th>
+            {numbers.map((n, i) => (
+              <td key={i} style={{ ...css.cell, ...css.number }}>
+                {n}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Counts per kind of finding, the first findings, and the encumbrance per option. */
 function Findings({ plan }: { plan: ReviewPlan }) {
   return (
     <>
-      <table style={css.table} aria-label="Findings per kind">
-        <thead>
-          <tr style={css.columnHeader}>
-            <th scope="col" style={css.cell}>
-              Finding
-            </th>
-            <th scope="col" style={{ ...css.cell, ...css.number }}>
-              Rows
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {countRows(plan).map((r) => (
-            <tr key={r.label}>
-              <th scope="row" style={css.cell}>
-                {r.label}
-              </th>
-              <td style={{ ...css.cell, ...css.number }}>{r.rows.toLocaleString("en-US")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <NumberTable label="Findings per kind" columns={["Finding", "Rows"]} rows={countRows(plan).map((r) => [r.label, r.rows.toLocaleString("en-US")])} />
       {plan.examples.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -287,32 +297,11 @@ function Findings({ plan }: { plan: ReviewPlan }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <table style={css.table} aria-label="Encumbrance per option">
-        <thead>
-          <tr style={css.columnHeader}>
-            <th scope="col" style={css.cell}>
-              Option
-            </th>
-            <th scope="col" style={{ ...css.cell, ...css.number }}>
-              Sites
-            </th>
-            <th scope="col" style={{ ...css.cell, ...css.number }}>
-              Cost as entered
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.totals.map((t) => (
-            <tr key={t.option ?? "none"}>
-              <th scope="row" style={css.cell}>
-                {optionTotalLabel(t.option, rates)}
-              </th>
-              <td style={{ ...css.cell, ...css.number }}>{t.sites.toLocaleString("en-US")}</td>
-              <td style={{ ...css.cell, ...css.number }}>{formatDollars(t.cost)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <NumberTable
+        label="Encumbrance per option"
+        columns={["Option", "Sites", "Cost as entered"]}
+        rows={plan.totals.map((t) => [optionTotalLabel(t.option, rates), t.sites.toLocaleString("en-US"), formatDollars(t.cost)])}
+      />
     </>
   );
 }

@@ -18,7 +18,7 @@ import { MARK_KEY } from "../ownership";
 import { BESIDE_COLUMNS, type ExistingReviewSheet, type ReviewPlan, type ReviewSource, SHEET_COLUMNS, reviewSheetCandidates } from "../review";
 import { applyPlan } from "./apply";
 import { describeExcelError, excelErrorCode } from "./errors";
-import { type FillProgress, type FillScope, READ_BLOCK_BYTES, type RunOptions } from "./fill";
+import { type FillProgress, type FillScope, READ_BLOCK_BYTES, type ReadResult, type RunOptions, type WriteResult } from "./fill";
 import { runExcel } from "./run";
 
 export type ReviewScope = FillScope;
@@ -27,16 +27,9 @@ export type ReviewProgress = FillProgress;
 /** Cells in the first read block, before the real size of a row is known. */
 const FIRST_READ_CELLS = 50_000;
 
-export type ReviewReadResult =
-  /** `readBytes`: the JSON bytes each read block brought back. */
-  | { readonly kind: "read"; readonly source: ReviewSource; readonly readBytes: readonly number[] }
-  | { readonly kind: "cancelled" }
-  | { readonly kind: "failed"; readonly message: string };
-
-export type ReviewWriteResult =
-  | { readonly kind: "done"; readonly blocks: number }
-  | { readonly kind: "cancelled"; readonly blocksDone: number; readonly rowsDone: number }
-  | { readonly kind: "failed"; readonly message: string; readonly blocksDone: number };
+/** As the fill's: cancelled or failed, or the source read (`readBytes`: the JSON bytes each read block brought back). */
+export type ReviewReadResult = Exclude<ReadResult, { kind: "read" }> | { readonly kind: "read"; readonly source: ReviewSource; readonly readBytes: readonly number[] };
+export type ReviewWriteResult = WriteResult;
 
 interface Located {
   readonly sheet: string;
