@@ -6,16 +6,20 @@
  * so dependents recalculate, and Esc cancels; while a cell is being edited the host is in cell-edit
  * mode, so the add-in's batches wait as they do in Excel.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { type RangeRef, columnLetters, parseRange, rangeAddress } from "../workbook/address";
 import { type Cell, type EmulatedWorkbook, type SheetModel, isFormulaCell } from "./excel-emulation";
 import { readEntry } from "./excel-emulation/coercion";
 import { evaluationFailure } from "./excel-emulation/evaluator";
+import { MAX_ROWS } from "./excel-emulation/model";
 import { formatValue } from "./format";
 
-/** Rendering more rows or columns than this would slow the page; the rest are counted, not drawn. */
-export const MAX_RENDERED_ROWS = 2000;
+/** Rendering more columns than this would slow the page; the rest are counted, not drawn. */
 export const MAX_RENDERED_COLUMNS = 100;
+/** Column widths fit the text of this many rows (every row of a long sheet would take seconds a redraw). */
+const WIDTH_SAMPLE_ROWS = 2000;
+/** Rows are drawn only where the grid is scrolled to, plus this many above and below. */
+const OVERSCAN = 20;
 const ROW_HEIGHT = 24;
 
 let canvas: CanvasRenderingContext2D | null | undefined;
@@ -54,7 +58,54 @@ export function editText(cell: Cell | undefined, year: number): string {
 }
 
 const cellId = (address: string) => `grid-cell-${address}`;
-type Edit = { row: number; column: number; text: string };
+const cellText = (sheet: SheetModel, row: number, column: number) => formatValue(sheet.value(row, column), sheet.numberFormat(row, column));
+
+/**
+ * Pixel widths of the first `columns` columns: like Excel, text runs on over empty cells to its right, so only
+ * what cannot run on sets a column's width; columns the add-in fitted (format.autofitColumns) fit all their text.
+ */
+function columnWidths(sheet: SheetModel, rows: number, columns: number): number[] {
+  const sample = Math.min(rows, WIDTH_SAMPLE_ROWS);
+  const texts = Array.from({ length: sample }, (_, r) => Array.from({ length: columns }, (_, c) => cellText(sheet, r, c)));
+  const fitted = new Set(sheet.autofitted.flatMap((a) => Array.from({ length: parseRange(a).columns }, (_, i) => parseRange(a).start.column + i)));
+  return Array.from({ length: columns }, (_, c) => {
+    let width = 0;
+    for (let r = 0; r < sample; r++) {
+      const runsOn = typeof sheet.value(r, c) === "string" && c + 1 < columns && texts[r][c + 1] === "";
+      if (texts[r][c] !== "" && (fitted.has(c) || !runsOn)) width = Math.max(width, textWidth(texts[r][c], sheet.cell(r, c)?.bold === true));
+    }
+    return Math.min(320, Math.max(64, Math.ceil(width) + 16));
+  });
+}
+/** The cell being edited; what is typed in it lives in a Draft. */
+type Edit = { row: number; column: number };
+
+/**
+ * The text being typed, shared by the in-cell editor and the formula bar without redrawing the grid (thousands
+ * of cells) on every keystroke.
+ */
+function createDraft() {
+  let text = "";
+  const listeners = new Set<() => void>();
+  return {
+    get: () => text,
+    set(next: string) {
+      text = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+type Draft = ReturnType<typeof createDraft>;
+
+/** The formula bar's text: the draft while a cell is edited, else the active cell's content. */
+function FormulaText({ draft, editing, text }: { draft: Draft; editing: boolean; text: string }) {
+  const typed = useSyncExternalStore(draft.subscribe, draft.get);
+  return <>{editing ? typed : text}</>;
+}
 
 export function Grid({ book }: { book: EmulatedWorkbook }) {
   const sheet = book.model.active;
@@ -62,14 +113,22 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
   const used = sheet.usedRange();
   // Room for the data and the charts, plus a margin of empty cells.
   const areas = [...(used ? [used] : []), ...sheet.charts.filter((c) => c.position).map((c) => parseRange(c.position))];
-  const totalRows = Math.max(30, ...areas.map((a) => a.start.row + a.rows + 5));
-  const rows = Math.min(totalRows, MAX_RENDERED_ROWS);
+  const rows = Math.min(MAX_ROWS, Math.max(30, ...areas.map((a) => a.start.row + a.rows + 5)));
   const totalColumns = Math.max(10, ...areas.map((a) => a.start.column + a.columns + 2));
   const columns = Math.min(totalColumns, MAX_RENDERED_COLUMNS);
   const [anchor, setAnchor] = useState(selection.range.start);
   const [edit, setEdit] = useState<Edit | null>(null);
   const [editError, setEditError] = useState<string | null>(null);
   const gridRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 0 });
+  const measureView = () => scrollRef.current && setView({ top: scrollRef.current.scrollTop, height: scrollRef.current.clientHeight });
+  useLayoutEffect(() => {
+    measureView();
+  }, [sheet]);
+  const version = book.model.version;
+  const widths = useMemo(() => columnWidths(sheet, rows, columns), [sheet, rows, columns, version]);
+  const [draft] = useState(createDraft);
   const active = selection.sheet === sheet ? selection.range : null;
   const activeCell = active?.start ?? { row: 0, column: 0 };
   const activeAddress = `${columnLetters(activeCell.column)}${activeCell.row + 1}`;
@@ -95,19 +154,33 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
     const r = Math.min(rows - 1, Math.max(0, row));
     const c = Math.min(columns - 1, Math.max(0, column));
     select(r, c, extend);
-    document.getElementById(cellId(`${columnLetters(c)}${r + 1}`))?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    reveal(r, c);
+  }
+
+  /** Scrolls the cell into view below the header and frozen rows (it may not be drawn yet). */
+  function reveal(row: number, column: number) {
+    const el = scrollRef.current;
+    if (!el) return;
+    const top = ROW_HEIGHT * (row + 1);
+    const pinned = ROW_HEIGHT * (1 + sheet.frozenRows);
+    if (row >= sheet.frozenRows && top - pinned < el.scrollTop) el.scrollTop = top - pinned;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    const left = widths.slice(0, column).reduce((a, b) => a + b, 0);
+    if (left < el.scrollLeft) el.scrollLeft = left;
+    else if (40 + left + widths[column] > el.scrollLeft + el.clientWidth) el.scrollLeft = 40 + left + widths[column] - el.clientWidth;
   }
 
   function startEdit(row: number, column: number, text: string) {
     book.host.enterCellEditMode();
     setEditError(null);
-    setEdit({ row, column, text });
+    draft.set(text);
+    setEdit({ row, column });
   }
 
   /** Enters the edit as the user's typing; false (and the reason shown) when Excel would refuse it. */
   function commit(current: Edit): boolean {
     try {
-      book.userTypes(sheet.name, `${columnLetters(current.column)}${current.row + 1}`, current.text);
+      book.userTypes(sheet.name, `${columnLetters(current.column)}${current.row + 1}`, draft.get());
     } catch (e) {
       setEditError(`${e instanceof Error ? e.message : String(e)} Correct it, or press Esc to cancel.`);
       return false;
@@ -183,20 +256,18 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
     select(row, column, e.shiftKey);
   }
 
-  const formula = edit ? edit.text : editText(sheet.cell(activeCell.row, activeCell.column), book.host.thisYear());
-  const texts = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => formatValue(sheet.value(r, c), sheet.numberFormat(r, c))));
+  const formula = editText(sheet.cell(activeCell.row, activeCell.column), book.host.thisYear());
+  // The rows drawn: the frozen ones, and those in view (jsdom and the first paint have no height: assume a screen).
+  const frozen = Math.min(sheet.frozenRows, rows);
+  const first = Math.max(frozen, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows, first + Math.ceil((view.height || 900) / ROW_HEIGHT) + 2 * OVERSCAN);
+  const drawn = [...Array.from({ length: frozen }, (_, r) => r), ...Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i)];
+  const texts = new Map(drawn.map((r) => [r, Array.from({ length: columns }, (_, c) => cellText(sheet, r, c))]));
   // Read after the values above: evaluating them is what finds out whether the engine holds the workbook.
   const engineFailure = evaluationFailure(book.model.evaluator);
-  // Like Excel, text runs on over empty cells to its right; only what cannot run on sets a column's width.
-  const overflows = (r: number, c: number) => typeof sheet.value(r, c) === "string" && c + 1 < columns && texts[r][c + 1] === "";
-  // Columns the add-in fitted (format.autofitColumns) fit all their text, as in Excel.
-  const fitted = new Set(sheet.autofitted.flatMap((a) => Array.from({ length: parseRange(a).columns }, (_, i) => parseRange(a).start.column + i)));
-  const widths = Array.from({ length: columns }, (_, c) => {
-    let width = 0;
-    for (let r = 0; r < rows; r++) if (texts[r][c] !== "" && (fitted.has(c) || !overflows(r, c))) width = Math.max(width, textWidth(texts[r][c], sheet.cell(r, c)?.bold === true));
-    if (edit?.column === c) width = Math.max(width, textWidth(edit.text, false) + 24);
-    return Math.min(320, Math.max(64, Math.ceil(width) + 16));
-  });
+  // Like Excel, text runs on over empty cells to its right.
+  const overflows = (r: number, c: number) => typeof sheet.value(r, c) === "string" && c + 1 < columns && texts.get(r)?.[c + 1] === "";
+  const activeDrawn = drawn.includes(activeCell.row) && activeCell.column < columns;
   return (
     <section className="grid-area" aria-label="Workbook">
       <div className="formula-bar">
@@ -205,7 +276,7 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
         </span>
         <span className="fx">fx</span>
         <output className="formula" aria-label="Formula of the active cell" data-testid="formula-bar">
-          {formula}
+          <FormulaText draft={draft} editing={edit !== null} text={formula} />
         </output>
       </div>
       {engineFailure && (
@@ -222,7 +293,7 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
       <p id="grid-keys" className="visually-hidden">
         Arrow keys move, Shift+arrows extend the selection. Type to replace the active cell, F2 to edit it; Enter commits, Esc cancels. Delete clears the selected cells.
       </p>
-      <div className="grid-scroll" data-testid="grid">
+      <div className="grid-scroll" data-testid="grid" ref={scrollRef} onScroll={measureView}>
         <table
           ref={gridRef}
           role="grid"
@@ -230,7 +301,8 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
           className="grid"
           aria-label={`Sheet ${sheet.name}`}
           aria-describedby="grid-keys"
-          aria-activedescendant={edit || activeCell.row >= rows || activeCell.column >= columns ? undefined : cellId(activeAddress)}
+          aria-activedescendant={edit || !activeDrawn ? undefined : cellId(activeAddress)}
+          aria-rowcount={rows + 1}
           data-sheet={sheet.name}
           onKeyDown={onKeyDown}
           style={{ width: 40 + widths.reduce((a, b) => a + b, 0) }}
@@ -242,7 +314,7 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
             ))}
           </colgroup>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               <th className="corner" aria-hidden="true" />
               {Array.from({ length: columns }, (_, c) => (
                 <th key={c} scope="col" className="col-head">
@@ -252,8 +324,9 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
             </tr>
           </thead>
           <tbody>
-            {Array.from({ length: rows }, (_, r) => (
-              <tr key={r} className={r < sheet.frozenRows ? "frozen" : undefined} style={r < sheet.frozenRows ? { top: ROW_HEIGHT * (r + 1) } : undefined}>
+            {drawn.map((r) => [
+              r === first && first > frozen && <Spacer key="above" rows={first - frozen} columns={columns} />,
+              <tr key={r} aria-rowindex={r + 2} className={r < frozen ? "frozen" : undefined} style={r < frozen ? { top: ROW_HEIGHT * (r + 1) } : undefined}>
                 <th scope="row" className="row-head">
                   {r + 1}
                 </th>
@@ -284,15 +357,15 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
                       onMouseDown={(e) => onCellMouseDown(e, r, c)}
                       onDoubleClick={() => !edit && startEdit(r, c, editText(cell, book.host.thisYear()))}
                     >
-                      {editing ? <CellEditor address={address} text={edit.text} onChange={(text) => setEdit({ ...edit, text })} onKeyDown={onEditorKeyDown} /> : texts[r][c]}
+                      {editing ? <CellEditor address={address} draft={draft} onKeyDown={onEditorKeyDown} /> : texts.get(r)?.[c]}
                     </td>
                   );
                 })}
-              </tr>
-            ))}
+              </tr>,
+              r === last - 1 && last < rows && <Spacer key="below" rows={rows - last} columns={columns} />,
+            ])}
           </tbody>
         </table>
-        {totalRows > rows && <p className="more">Showing the first {rows} rows; the sheet continues to row {totalRows - 5}.</p>}
         {totalColumns > columns && <p className="more">Showing the first {columns} columns; the sheet continues to column {columnLetters(totalColumns - 3)}.</p>}
         <Charts sheet={sheet} />
       </div>
@@ -307,9 +380,19 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
   );
 }
 
+/** The height of rows not drawn, so the scroll bar spans the whole sheet. */
+function Spacer({ rows, columns }: { rows: number; columns: number }) {
+  return (
+    <tr aria-hidden="true">
+      <td className="spacer" colSpan={columns + 1} style={{ height: rows * ROW_HEIGHT }} />
+    </tr>
+  );
+}
+
 /** The in-cell editor: focused with the caret after the text, as when Excel enters a cell. */
-function CellEditor({ address, text, onChange, onKeyDown }: { address: string; text: string; onChange: (text: string) => void; onKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => void }) {
+function CellEditor({ address, draft, onKeyDown }: { address: string; draft: Draft; onKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => void }) {
   const ref = useRef<HTMLInputElement>(null);
+  const text = useSyncExternalStore(draft.subscribe, draft.get);
   useLayoutEffect(() => {
     const input = ref.current;
     input?.focus();
@@ -323,7 +406,7 @@ function CellEditor({ address, text, onChange, onKeyDown }: { address: string; t
       data-testid="cell-editor"
       value={text}
       spellCheck={false}
-      onChange={(e) => onChange(e.target.value)}
+      onChange={(e) => draft.set(e.target.value)}
       onKeyDown={onKeyDown}
     />
   );

@@ -1,15 +1,19 @@
 /**
  * The preview workbench (preview.html, the development build) in headless Chromium: the real pane
  * quotes a site into the emulated workbook and the grid shows the computed prices; a CSV opens as a
- * new sheet; the downloaded .xlsx, read back with exceljs, holds the formulas and their values.
+ * new sheet; the downloaded .xlsx, read back with exceljs, holds the formulas and their values, and
+ * hostile site names as the exact text typed. Keyboard only, values and =LAUSD.* formulas typed into
+ * the grid recalculate their dependents; hostile files are refused with a message and the page stays.
  * Screenshots of the workbench: see support/screenshots.ts (`npm run screenshots` refreshes docs/).
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Page } from "playwright-core";
 import { previewSession } from "./preview-support/session";
+import { tabTo } from "./support/browser";
 import { screenshotPath } from "./support/screenshots";
 
 const preview = previewSession();
@@ -45,10 +49,10 @@ test("a quote from the pane lands in the grid with the memo's price, computed by
 
   // The pane activated its sheet: the grid shows it, with the currency format applied to a formula's value.
   expect(await book(page, (b) => b.activeSheet())).toBe("ITS Budget");
-  await page.getByRole("table", { name: "Sheet ITS Budget" }).waitFor();
+  await page.getByRole("grid", { name: "Sheet ITS Budget" }).waitFor();
   const headers = await book(page, (b) => b.values("ITS Budget", "A1:I1")[0]);
   const cost = `${String.fromCharCode(65 + headers.indexOf("Annual cost"))}2`;
-  expect(await book(page, (b) => b.formulas("ITS Budget", "A2:I2")[0].filter((f) => String(f).startsWith("=LAUSD.")))).toHaveLength(2);
+  expect(await book(page, (b) => b.formulas("ITS Budget", "A2:I2")[0].filter((f) => String(f).includes("LAUSD.")))).toHaveLength(2);
   expect(await cellText(page, cost)).toBe("$75,013");
   expect(await cellText(page, "A2")).toBe("Fairmont Middle");
 
@@ -119,8 +123,8 @@ test("Download .xlsx saves formulas with their computed values (read back with e
   const headers = (sheet.getRow(1).values as unknown[]).slice(1);
   const daysCell = sheet.getRow(2).getCell(headers.indexOf("Recommended days") + 1);
   const costCell = sheet.getRow(2).getCell(headers.indexOf("Annual cost") + 1);
-  expect(daysCell.value).toEqual({ formula: "LAUSD.ITSDAYS(C2)", result: 5 });
-  expect(costCell.value).toMatchObject({ formula: expect.stringMatching(/^LAUSD\.ITSCOST\(/), result: 130753 });
+  expect(daysCell.value).toEqual({ formula: expect.stringContaining("LAUSD.ITSDAYS(C2)"), result: 5 });
+  expect(costCell.value).toMatchObject({ formula: expect.stringContaining("LAUSD.ITSCOST("), result: 130753 });
   expect(costCell.numFmt).toBe("$#,##0");
   expect(sheet.getCell("A2").value).toBe("Juniper Span School");
   expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -142,3 +146,132 @@ test("?theme=dark gives the pane Office's dark theme (screenshot)", async () => 
   expect(errors).toEqual([]);
   await page.close();
 });
+
+/** Writes a file for the page to open; returns its path. */
+function tempFile(name: string, content: string | Uint8Array): string {
+  const path = join(tmpdir(), `its-preview-${process.pid}-${name}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+test("keyboard only: type a value and an =LAUSD.ITSDAYS formula into the grid, Enter commits, dependents recalculate, Esc cancels", async () => {
+  const { page, errors } = await openPreview();
+  await tabTo(page, /^Sheet Sample sites$/);
+  const grid = page.getByRole("grid", { name: "Sheet Sample sites" });
+  await expect(grid.evaluate((g) => g === document.activeElement)).resolves.toBe(true);
+  // From A1 to E2: a new column beside the sample's enrollments (C2 is 150).
+  for (const key of ["ArrowDown", "ArrowRight", "ArrowRight", "ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
+  await expect(page.getByTestId("name-box").innerText()).resolves.toBe("E2");
+  await page.keyboard.type("=LAUSD.ITSDAYS(C2)");
+  await expect(page.getByRole("textbox", { name: /Edit cell E2/ }).inputValue()).resolves.toBe("=LAUSD.ITSDAYS(C2)");
+  await page.keyboard.press("Enter");
+  expect(await cellText(page, "E2")).toBe("1");
+  await expect(page.getByTestId("name-box").innerText()).resolves.toBe("E3");
+
+  // Change the input: the formula's cell follows.
+  for (const key of ["ArrowUp", "ArrowLeft", "ArrowLeft"]) await page.keyboard.press(key);
+  await page.keyboard.type("801");
+  await page.keyboard.press("Enter");
+  expect(await cellText(page, "C2")).toBe("801");
+  expect(await cellText(page, "E2")).toBe("5");
+  expect(await book(page, (b) => b.values("Sample sites", "C2:E2"))).toEqual([[801, 12000, 5]]);
+
+  // Esc leaves the cell as it was; F2 edits the formula that is there.
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.type("5");
+  await page.keyboard.press("Escape");
+  expect(await cellText(page, "C2")).toBe("801");
+  for (const key of ["ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
+  await page.keyboard.press("F2");
+  await expect(page.getByRole("textbox", { name: /Edit cell E2/ }).inputValue()).resolves.toBe("=LAUSD.ITSDAYS(C2)");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("*2)");
+  await page.keyboard.press("Enter");
+  expect(await cellText(page, "E2")).toBe("5");
+  expect(await book(page, (b) => b.formulas("Sample sites", "E2")[0][0])).toBe("=LAUSD.ITSDAYS(C2*2)");
+
+  // A formula Excel refuses says why and stays in the editor.
+  await page.keyboard.type("=SUM(");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("edit-error").getByText(/Excel refuses the formula "=SUM\(".*press Esc to cancel/).waitFor();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("edit-error").count()).resolves.toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("hostile site names quoted in the pane are exactly that text in the downloaded .xlsx; 00123 twice is one row", async () => {
+  const { page, errors } = await openPreview();
+  const sites = ["=1+1", "-Lincoln Annex", "00123", "6-8 Campus"];
+  for (const site of sites) {
+    await page.getByRole("textbox", { name: /Site name/ }).fill(site);
+    await page.getByRole("textbox", { name: /Enrollment/ }).fill("523");
+    await page.getByRole("button", { name: "Add to budget sheet" }).click();
+    await page.getByText(`${site}: $`, { exact: false }).waitFor();
+  }
+  await page.getByRole("textbox", { name: /Site name/ }).fill("00123");
+  await page.getByRole("button", { name: "Add to budget sheet" }).click();
+  await page.getByText("00123 is already in the budget").waitFor();
+  expect(await cellText(page, "A2")).toBe("=1+1");
+  expect(await cellText(page, "A4")).toBe("00123");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download .xlsx" }).click()]);
+  const bytes = readFileSync((await download.path())!);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet("ITS Budget")!;
+  const column = (sheet.getColumn(1).values as unknown[]).slice(2);
+  expect(column).toEqual([...sites, "Total"]);
+  expect([2, 3, 4, 5].map((r) => sheet.getCell(`A${r}`).type)).toEqual(sites.map(() => ExcelJS.ValueType.String));
+  const index = workbook.worksheets.indexOf(sheet) + 1;
+  const xml = await (await JSZip.loadAsync(bytes)).file(`xl/worksheets/sheet${index}.xml`)!.async("string");
+  expect(xml).not.toMatch(/<c r="A\d+"[^>]*><f>/);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("hostile files are refused with a message naming the limit; the page stays usable; codes stay text", async () => {
+  const { page, errors } = await openPreview();
+  const open = async (path: string, message: RegExp) => {
+    await page.getByTestId("open-file").setInputFiles(path);
+    await page.getByTestId("preview-status").getByText(message).waitFor();
+  };
+  const started = Date.now();
+  await open(tempFile("wide.csv", `${Array.from({ length: 16385 }, (_, i) => `c${i}`).join(",")}\n`), /"its-preview-\d+-wide\.csv" was not opened\. Row 1 has 16,385 columns; Excel's limit .* is 16,384 columns a sheet/);
+  expect(Date.now() - started).toBeLessThan(5000);
+  await open(tempFile("cell.csv", `Site,Notes\nA,${"x".repeat(32768)}\n`), /Cell B2 holds 32,768 characters; Excel's limit .* is 32,767 characters a cell/);
+
+  // A zip that declares 200 MB for its sheet, in a file of a few hundred bytes: refused before inflating.
+  const bomb = await new JSZip().file("xl/worksheets/sheet1.xml", "x").generateAsync({ type: "uint8array" });
+  const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+  const directory = view.getUint32(bomb.byteLength - 6, true);
+  view.setUint32(directory + 24, 200 * 1024 * 1024, true);
+  await open(tempFile("bomb.xlsx", bomb), /"its-preview-\d+-bomb\.xlsx" was not opened\. It would inflate to 20\d MB of data \(the preview opens at most 100 MB\)/);
+  expect(await book(page, (b) => b.sheetNames())).toEqual(["Sample sites"]);
+
+  // The page still works: a CSV of codes opens, and its codes stay text.
+  await open(tempFile("codes.csv", "school_name,enrollment,cds_code,school_code\nN.E.W. Academy,425,19647330100289,0100289\n"), /Kept "cds_code", "school_code" as text/);
+  expect(await book(page, (b) => b.values(b.activeSheet(), "A2:D2"))).toEqual([["N.E.W. Academy", 425, "19647330100289", "0100289"]]);
+  expect(await cellText(page, "D2")).toBe("0100289");
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("a sheet past 40,000 rows with formulas (HyperFormula's default limit) computes; the page does not go blank", async () => {
+  const { page, errors } = await openPreview();
+  const rows = Array.from({ length: 45_000 }, (_, i) => `Site ${i + 1},${(i % 900) + 1}`);
+  await page.getByTestId("open-file").setInputFiles(tempFile("big.csv", `Site,Enrollment\n${rows.join("\n")}\n`));
+  await page.getByTestId("preview-status").getByText(/Opened its-preview-\d+-big\.csv/).waitFor({ timeout: 60_000 });
+  await page.locator('td[data-cell="C2"]').click();
+  await page.keyboard.type("=LAUSD.ITSDAYS(B2)");
+  await page.keyboard.press("Enter");
+  await page.locator('td[data-cell="C2"]', { hasText: "1" }).waitFor({ timeout: 60_000 });
+  expect(await book(page, (b) => b.values(b.activeSheet(), "B45001"))).toEqual([[900]]);
+  // Only the rows in view are drawn: the grid scrolls to the last row and shows it.
+  await page.getByTestId("grid").evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.locator('td[data-cell="A45001"]', { hasText: "Site 45000" }).waitFor();
+  expect(await page.locator("td[data-cell]").count()).toBeLessThan(2000);
+  await expect(page.getByTestId("engine-failure").count()).resolves.toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 180_000);

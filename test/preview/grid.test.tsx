@@ -143,6 +143,29 @@ test("Delete clears the selected cells; the keyboard help and labels are there; 
   expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 });
 
+test("a long sheet draws only the rows in view; scrolling and the arrow keys bring the others", async () => {
+  const book = createWorkbook({ sheets: { Long: Array.from({ length: 50_000 }, (_, i) => [`Site ${i + 1}`, i]) } });
+  const user = userEvent.setup();
+  render(<Live book={book} />);
+  expect(document.querySelectorAll("tbody tr[aria-rowindex]").length).toBeLessThan(100);
+  const scroller = screen.getByTestId("grid");
+  act(() => {
+    scroller.scrollTop = 24 * 40_000;
+    scroller.dispatchEvent(new Event("scroll"));
+  });
+  expect(cell("A40001")).toHaveTextContent("Site 40001");
+  expect(cell("A2")).toBeNull();
+  act(() => {
+    scroller.scrollTop = 0;
+    scroller.dispatchEvent(new Event("scroll"));
+  });
+  const grid = screen.getByRole("grid");
+  expect(grid).toHaveAttribute("aria-rowcount", "50006");
+  await goTo(user, grid, "A2");
+  for (let i = 0; i < 3; i++) await user.keyboard("{ArrowDown}");
+  expect(activeCell(grid)).toBe("grid-cell-A5");
+});
+
 test("editText: what editing starts from", () => {
   expect(editText(undefined, 2026)).toBe("");
   expect(editText({ input: "=A1" }, 2026)).toBe("=A1");
