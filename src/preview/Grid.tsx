@@ -278,6 +278,12 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
         <output className="formula" aria-label="Formula of the active cell" data-testid="formula-bar">
           <FormulaText draft={draft} editing={edit !== null} text={formula} />
         </output>
+        {edit && (
+          <span className="edit-hint" data-testid="edit-hint">
+            Editing {columnLetters(edit.column)}
+            {edit.row + 1}: Enter commits, Esc cancels. The add-in waits until then, as in Excel.
+          </span>
+        )}
       </div>
       {engineFailure && (
         <p role="alert" className="grid-message" data-testid="engine-failure">

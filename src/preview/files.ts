@@ -102,8 +102,8 @@ const CODE = /^(0\d+|\d{12,})$/;
 /**
  * CSV columns of codes rather than numbers: some value below the header has a leading zero ("0100289") or more
  * digits than a number shows (a 14-digit CDS code). Every all-digit value in such a column stays text, so codes
- * match each other. (Excel opening a CSV strips the zeros unless its automatic data conversion is turned off:
- * File > Options > Data; the preview keeps them, as the analyst needs.)
+ * match each other. (A departure from Excel, which by default strips the zeros of a CSV it opens; the preview
+ * keeps the codes, as the analyst needs them to match.)
  */
 export function codeColumns(rows: readonly (readonly string[])[]): number[] {
   const columns = new Set<number>();

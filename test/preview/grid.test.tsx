@@ -124,6 +124,7 @@ test("while a cell is being edited, the add-in's batch waits (delayForCellEdit) 
   }).then(() => (done = true));
   await act(() => new Promise((r) => setTimeout(r, 20)));
   expect(done).toBe(false);
+  expect(screen.getByTestId("edit-hint")).toHaveTextContent("Editing C3: Enter commits, Esc cancels. The add-in waits until then, as in Excel.");
   expect(book.formulas("Sites", "D3")).toEqual([[""]]);
   await user.keyboard("{Enter}");
   await act(() => batch);
