@@ -1,5 +1,5 @@
 /**
- * Real LAUSD data in the preview: the 1,008 schools of 2019-20 are opened as a CSV, filled from the
+ * Real LAUSD data in the preview: the 1,008 schools of 2019-20 are opened as a CSV (codes kept as text), filled from the
  * pane with live formulas, and the workbook's totals per option (computed in the page by the LAUSD
  * functions) equal the core's; the fill takes at most 3 syncs. Skips when the data folder is absent.
  */
@@ -26,6 +26,14 @@ const preview = previewSession(present);
   const { page, errors } = await preview.open();
   await page.getByTestId("open-file").setInputFiles(CSV);
   await page.getByTestId("preview-status").getByText(/Opened enrollment-2019-20-cde\.csv/).waitFor();
+  // Codes keep their leading zeros and digits, as the file has them (school_code 0100289, a 14-digit cds_code).
+  await page.getByTestId("preview-status").getByText(/Kept "cds_code", "school_code", "charter_number" as text/).waitFor();
+  const names = rows[0];
+  const sheet = (await page.evaluate("window.__excelWorkbook.activeSheet()")) as string;
+  const opened = (await page.evaluate(`window.__excelWorkbook.values(${JSON.stringify(sheet)}, "A2:T2")`)) as unknown[][];
+  expect(opened[0][names.indexOf("school_code")]).toBe(rows[1][names.indexOf("school_code")]);
+  expect(opened[0][names.indexOf("cds_code")]).toBe(rows[1][names.indexOf("cds_code")]);
+  expect(opened[0][names.indexOf("enrollment")]).toBe(Number(rows[1][names.indexOf("enrollment")]));
 
   await page.getByRole("tab", { name: "Fill a sheet" }).click();
   await page.getByRole("radio", { name: "The whole active sheet" }).check();
