@@ -22,6 +22,7 @@ export const MAX_XLSX_INFLATED_BYTES = 100 * 1024 * 1024;
 const LIMITS_PAGE = 'Excel\'s limit (Microsoft, "Excel specifications and limits")';
 const count = (n: number) => n.toLocaleString("en-US");
 const mb = (bytes: number) => `${count(Math.ceil(bytes / (1024 * 1024)))} MB`;
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${count(Math.ceil(bytes / 1024))} KB` : mb(bytes));
 
 /** A file the preview will not open, with what is wrong and how to fix it. */
 export class FileRefused extends Error {
@@ -168,15 +169,22 @@ function xlsxValue(value: ExcelJS.CellValue): OpenedCell {
 const u16 = (v: DataView, at: number) => v.getUint16(at, true);
 const u32 = (v: DataView, at: number) => v.getUint32(at, true);
 
+/** An entry of a zip: how it is compressed, the size it declares, and its compressed bytes. */
+interface ZipEntry {
+  readonly method: number;
+  readonly declared: number;
+  readonly data: Uint8Array;
+}
+
+const notZip = () => new FileRefused("It is not an Excel Workbook (.xlsx): its zip structure is missing or damaged. Open it in Excel and save it as Excel Workbook (.xlsx).");
+
 /**
- * The total size an .xlsx (a zip) inflates to, from the sizes its central directory declares, read without
- * inflating anything (APPNOTE.TXT 4.3.12 and 4.3.16: the end record gives the directory's offset and size, each
- * entry its uncompressed size). Infinity for ZIP64 sizes (over 4 GB). Throws FileRefused when it is not a zip.
+ * The entries of a zip from its central directory, read without inflating anything (APPNOTE.TXT 4.3.16: the
+ * end record gives the directory's offset; 4.3.12: each directory entry its method, sizes and local header;
+ * 4.3.7: the local header precedes the data). Null for ZIP64 (over 4 GB). Throws FileRefused when it is not a zip.
  */
-export function declaredInflatedSize(zip: ArrayBuffer | Uint8Array): number {
-  const bytes = zip instanceof Uint8Array ? zip : new Uint8Array(zip);
+function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const notZip = () => new FileRefused("It is not an Excel Workbook (.xlsx): its zip structure is missing or damaged. Open it in Excel and save it as Excel Workbook (.xlsx).");
   // The end record is the last 22 bytes, before a comment of up to 65,535 bytes.
   let end = -1;
   for (let at = bytes.byteLength - 22; at >= Math.max(0, bytes.byteLength - 22 - 65535); at--) {
@@ -186,26 +194,60 @@ export function declaredInflatedSize(zip: ArrayBuffer | Uint8Array): number {
     }
   }
   if (end < 0) throw notZip();
-  const entries = u16(view, end + 10);
+  const count = u16(view, end + 10);
   const directoryOffset = u32(view, end + 16);
-  if (entries === 0xffff || directoryOffset === 0xffffffff) return Infinity;
-  let total = 0;
-  for (let i = 0, at = directoryOffset; i < entries; i++) {
+  if (count === 0xffff || directoryOffset === 0xffffffff) return null;
+  const entries: ZipEntry[] = [];
+  for (let i = 0, at = directoryOffset; i < count; i++) {
     if (at + 46 > bytes.byteLength || u32(view, at) !== 0x02014b50) throw notZip();
-    const size = u32(view, at + 24);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
+    const [compressed, declared, local] = [u32(view, at + 20), u32(view, at + 24), u32(view, at + 42)];
+    if (declared === 0xffffffff || compressed === 0xffffffff) return null;
+    if (local + 30 > bytes.byteLength || u32(view, local) !== 0x04034b50) throw notZip();
+    const start = local + 30 + u16(view, local + 26) + u16(view, local + 28);
+    if (start + compressed > bytes.byteLength) throw notZip();
+    entries.push({ method: u16(view, at + 10), declared, data: bytes.subarray(start, start + compressed) });
     at += 46 + u16(view, at + 28) + u16(view, at + 30) + u16(view, at + 32);
   }
-  return total;
+  return entries;
+}
+
+const asBytes = (zip: ArrayBuffer | Uint8Array) => (zip instanceof Uint8Array ? zip : new Uint8Array(zip));
+
+/** Bytes `data` (raw deflate) inflates to, counted as it streams and stopped once past `stop`. */
+async function inflatedLength(data: Uint8Array, stop: number): Promise<number> {
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return total;
+    total += value.byteLength;
+    if (total > stop) {
+      await reader.cancel();
+      return total;
+    }
+  }
+}
+
+/**
+ * Refuses an .xlsx that would inflate past `limit`: first from the sizes it declares, then, since those can lie,
+ * by inflating each entry as a stream that stops at the limit, before exceljs inflates the file whole.
+ */
+export async function checkInflation(zip: ArrayBuffer | Uint8Array, limit = MAX_XLSX_INFLATED_BYTES): Promise<void> {
+  const entries = zipEntries(asBytes(zip));
+  const declared = entries ? entries.reduce((total, e) => total + e.declared, 0) : Infinity;
+  if (!entries || declared > limit) {
+    throw new FileRefused(`It would inflate to ${entries ? size(declared) : "more than 4 GB"} of data (the preview opens at most ${mb(limit)}). Open it in Excel, keep the sheets you need, and save a smaller copy.`);
+  }
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.method !== 0 && entry.method !== 8) throw new FileRefused(`It is compressed in a way Excel does not write (zip method ${entry.method}). Open it in Excel and save it as Excel Workbook (.xlsx).`);
+    total += entry.method === 0 ? entry.data.byteLength : await inflatedLength(entry.data, limit - total);
+    if (total > limit) throw new FileRefused(`It inflates to more than ${mb(limit)} of data although it declares ${size(declared)}: it is damaged or made to exhaust memory. Open it in Excel and save a new copy.`);
+  }
 }
 
 async function readXlsx(book: EmulatedWorkbook, bytes: ArrayBuffer): Promise<string[]> {
-  const inflated = declaredInflatedSize(bytes);
-  if (inflated > MAX_XLSX_INFLATED_BYTES) {
-    const size = Number.isFinite(inflated) ? mb(inflated) : "more than 4 GB";
-    throw new FileRefused(`It would inflate to ${size} of data (the preview opens at most ${mb(MAX_XLSX_INFLATED_BYTES)}). Open it in Excel, keep the sheets you need, and save a smaller copy.`);
-  }
+  await checkInflation(bytes);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes);
   const sheets: { name: string; rows: Rows; formats: [number, number, string][] }[] = [];

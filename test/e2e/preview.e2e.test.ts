@@ -226,6 +226,11 @@ test("hostile site names quoted in the pane are exactly that text in the downloa
   const index = workbook.worksheets.indexOf(sheet) + 1;
   const xml = await (await JSZip.loadAsync(bytes)).file(`xl/worksheets/sheet${index}.xml`)!.async("string");
   expect(xml).not.toMatch(/<c r="A\d+"[^>]*><f>/);
+
+  // Opened again in the preview (its zip checked while streaming, then read by exceljs): still that text.
+  await page.getByTestId("open-file").setInputFiles(tempFile("budget.xlsx", bytes));
+  await page.getByTestId("preview-status").getByText(/Opened its-preview-\d+-budget\.xlsx as "Sample sites \(2\)", "ITS Budget \(2\)"/).waitFor();
+  expect(await book(page, (b) => b.values("ITS Budget (2)", "A2:A5").flat())).toEqual(sites);
   expect(errors).toEqual([]);
   await page.close();
 });

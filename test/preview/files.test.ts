@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { deflateRawSync } from "zlib";
 import { createWorkbook, installEmulatedOffice } from "../../src/preview/excel-emulation";
-import { MAX_XLSX_INFLATED_BYTES, addSheet, declaredInflatedSize, freeSheetName, openFile, parseCsv, toXlsx } from "../../src/preview/files";
+import { addSheet, checkInflation, freeSheetName, openFile, parseCsv, toXlsx } from "../../src/preview/files";
 import { formatValue } from "../../src/preview/format";
 import { addQuoteToBudget } from "../../src/workbook/excel/quote";
 import { BUDGET_SHEET, type SiteQuote } from "../../src/workbook/quote/budgetSheet";
@@ -149,13 +149,13 @@ describe("hostile files are refused with a message naming the limit, and nothing
   }
 
   /** A zip with each entry deflated (no CRC: the size checks come first), per APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16. */
-  function zip(entries: { name: string; data: Buffer }[]): Uint8Array<ArrayBuffer> {
+  function zip(entries: { name: string; data: Buffer; declares?: number }[]): Uint8Array<ArrayBuffer> {
     const parts: Buffer[] = [];
     const directory: Buffer[] = [];
     let offset = 0;
-    for (const { name, data } of entries) {
+    for (const { name, data, declares = data.length } of entries) {
       const packed = deflateRawSync(data);
-      const sizes: [2 | 4, number][] = [[4, 0], [4, packed.length], [4, data.length], [2, name.length]];
+      const sizes: [2 | 4, number][] = [[4, 0], [4, packed.length], [4, declares], [2, name.length]];
       parts.push(record([[4, 0x04034b50], [2, 20], [2, 0], [2, 8], [2, 0], [2, 0], ...sizes, [2, 0]]), Buffer.from(name), packed);
       directory.push(record([[4, 0x02014b50], [2, 20], [2, 20], [2, 0], [2, 8], [2, 0], [2, 0], ...sizes, [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, offset]]), Buffer.from(name));
       offset += 30 + name.length + packed.length;
@@ -175,21 +175,29 @@ describe("hostile files are refused with a message naming the limit, and nothing
   test("a 200 KB .xlsx that inflates to 200 MB is refused from its declared sizes, before anything is inflated", async () => {
     const bomb = zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(200 * 1024 * 1024, 0x20) }]);
     expect(bomb.byteLength).toBeLessThan(250 * 1024);
-    expect(declaredInflatedSize(bomb)).toBe(200 * 1024 * 1024);
     const load = jest.spyOn(JSZip, "loadAsync");
     await refused(new File([bomb], "bomb.xlsx"), /"bomb\.xlsx" was not opened\. It would inflate to 200 MB of data \(the preview opens at most 100 MB\)/);
     expect(load).not.toHaveBeenCalled();
     load.mockRestore();
   });
 
-  test("the declared size of a real .xlsx is what its entries inflate to", async () => {
+  test("a zip that declares 1 KB but inflates to 200 MB is refused while inflating, at the limit, before exceljs reads it", async () => {
+    const liar = zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(200 * 1024 * 1024, 0x20), declares: 1024 }]);
+    const load = jest.spyOn(JSZip, "loadAsync");
+    await refused(new File([liar], "liar.xlsx"), /"liar\.xlsx" was not opened\. It inflates to more than 100 MB of data although it declares 1 KB: it is damaged or made to exhaust memory/);
+    expect(load).not.toHaveBeenCalled();
+    load.mockRestore();
+  });
+
+  test("a real .xlsx passes, and its declared sizes are what its entries inflate to (a limit one byte short refuses it)", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("S").addRow(["a", 1]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const entries = Object.values((await JSZip.loadAsync(bytes)).files).filter((f) => !f.dir);
-    const sizes = await Promise.all(entries.map(async (f) => (await f.async("uint8array")).byteLength));
-    expect(declaredInflatedSize(bytes)).toBe(sizes.reduce((a, b) => a + b, 0));
-    expect(declaredInflatedSize(bytes)).toBeLessThan(MAX_XLSX_INFLATED_BYTES);
+    const total = (await Promise.all(entries.map(async (f) => (await f.async("uint8array")).byteLength))).reduce((a, b) => a + b, 0);
+    await expect(checkInflation(bytes)).resolves.toBeUndefined();
+    await expect(checkInflation(bytes, total)).resolves.toBeUndefined();
+    await expect(checkInflation(bytes, total - 1)).rejects.toThrow(/It would inflate to \d+ KB of data/);
   });
 
   test("a file that is not a zip, named .xlsx, says it is not a workbook", async () => {
