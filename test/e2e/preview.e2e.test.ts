@@ -13,6 +13,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import type { Page } from "playwright-core";
 import { previewSession } from "./preview-support/session";
+import { seriousViolations } from "./support/axe";
 import { tabTo } from "./support/browser";
 import { screenshotPath } from "./support/screenshots";
 
@@ -164,8 +165,10 @@ test("keyboard only: type a value and an =LAUSD.ITSDAYS formula into the grid, E
   await expect(page.getByTestId("name-box").innerText()).resolves.toBe("E2");
   await page.keyboard.type("=LAUSD.ITSDAYS(C2)");
   await expect(page.getByRole("textbox", { name: /Edit cell E2/ }).inputValue()).resolves.toBe("=LAUSD.ITSDAYS(C2)");
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press("Enter");
   expect(await cellText(page, "E2")).toBe("1");
+  expect(await seriousViolations(page)).toEqual([]);
   await expect(page.getByTestId("name-box").innerText()).resolves.toBe("E3");
 
   // Change the input: the formula's cell follows.
