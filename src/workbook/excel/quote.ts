@@ -1,13 +1,14 @@
 /**
- * The Excel side of "Add to budget sheet": one Excel.run per click, read -> sync -> plan -> apply -> sync. When
- * there is no ITS Budget table yet (a first quote), one more read gives every sheet's ownership mark, so a first
- * quote that Excel failed half-way is found on whatever sheet it started (three round trips, once). A question for
- * the user costs one or two. Excel's failures come back as ExcelFailures (./errors.ts); the pane words how to try again.
+ * The Excel side of "Add to budget sheet": one Excel.run per click, read -> sync -> plan -> apply -> sync (two round
+ * trips). The first read covers the table and, for a first quote, the sheet asked for. Only when that sheet holds
+ * something not ours does one more read give every sheet's ownership mark, so that a first quote Excel failed
+ * half-way on another sheet is found and finished there rather than left over. A question for the user costs one or
+ * two. Excel's failures come back as ExcelFailures (./errors.ts); the pane words how to try again.
  */
 import { CURRENT_RATES } from "../../core";
 import { columnLetters } from "../address";
 import { MARK_KEY } from "../ownership";
-import { BUDGET_HEADERS, BUDGET_TABLE, type BudgetSnapshot, type QuotePlanOutcome, type QuoteWriteOptions, type SheetRead, type SiteQuote, planQuote } from "../quote/budgetSheet";
+import { BUDGET_HEADERS, BUDGET_SHEET, BUDGET_TABLE, type BudgetSnapshot, type QuotePlanOutcome, type QuoteWriteOptions, type SheetRead, type SiteQuote, planQuote } from "../quote/budgetSheet";
 import { applyPlan } from "./apply";
 import { type ExcelFailure, describeExcelError } from "./errors";
 import { runExcel } from "./run";
@@ -21,8 +22,8 @@ function queueMarkRead(sheet: Excel.Worksheet): () => string | null {
   return () => (mark.isNullObject ? null : mark.value);
 }
 
-/** Queues the reads of the table (wherever it is) and the sheet names; every value is available after the next sync. */
-function queueTableReads(context: Excel.RequestContext): () => Omit<BudgetSnapshot, "sheets"> {
+/** Queues the reads of the table (wherever it is), the sheet names and the sheet asked for; all available after the next sync. */
+function queueFirstReads(context: Excel.RequestContext, sheetName: string): () => BudgetSnapshot {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   // Objects reached from a null object are null objects too, so one round trip reads everything.
@@ -35,6 +36,7 @@ function queueTableReads(context: Excel.RequestContext): () => Omit<BudgetSnapsh
   tableRange.load("address, values, formulas, numberFormat");
   const below = tableRange.getRowsBelow(1);
   below.load("formulas");
+  const target = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(sheetName), sheetName);
 
   return () => ({
     sheetNames: sheets.items.map((s) => s.name),
@@ -50,34 +52,38 @@ function queueTableReads(context: Excel.RequestContext): () => Omit<BudgetSnapsh
           numberFormats: tableRange.numberFormat,
           below: below.formulas[0] ?? [],
         },
+    sheets: target(),
   });
 }
 
-/** Queues, for every sheet, its mark and what a first quote writes there (to recognise one that Excel failed half-way). */
-function queueSheetReads(context: Excel.RequestContext, names: readonly string[]): () => SheetRead[] {
-  const reads = names.map((name) => {
-    const sheet = context.workbook.worksheets.getItem(name);
-    const mark = queueMarkRead(sheet);
-    const used = sheet.getUsedRangeOrNullObject(true).load("address");
-    const head = sheet.getRange(`A1:${columnLetters(BUDGET_HEADERS.length - 1)}3`).load("formulas");
-    const tables = sheet.tables.load("items/name");
-    return (): SheetRead => ({ name, mark: mark(), used: used.isNullObject ? null : used.address, head: head.formulas, tables: tables.items.map((t) => t.name) });
-  });
-  return () => reads.map((read) => read());
+/** Queues a sheet's mark and what a first quote writes there (to recognise one that Excel failed half-way); [] for a null object. */
+function queueSheetRead(sheet: Excel.Worksheet, name: string): () => SheetRead[] {
+  const mark = queueMarkRead(sheet);
+  const used = sheet.getUsedRangeOrNullObject(true).load("address");
+  const head = sheet.getRange(`A1:${columnLetters(BUDGET_HEADERS.length - 1)}3`).load("formulas");
+  const tables = sheet.tables.load("items/name");
+  return () => (sheet.isNullObject ? [] : [{ name, mark: mark(), used: used.isNullObject ? null : used.address, head: head.formulas, tables: tables.items.map((t) => t.name) }]);
+}
+
+/** Queues queueSheetRead for every sheet. */
+function queueEverySheet(context: Excel.RequestContext, names: readonly string[]): () => SheetRead[] {
+  const reads = names.map((name) => queueSheetRead(context.workbook.worksheets.getItem(name), name));
+  return () => reads.flatMap((read) => read());
 }
 
 export async function addQuoteToBudget(quote: SiteQuote, options: QuoteWriteOptions): Promise<AddQuoteResult> {
   try {
     return await runExcel(async (context) => {
-      const tableRead = queueTableReads(context);
+      const firstRead = queueFirstReads(context, options.sheetName.trim() || BUDGET_SHEET);
       await context.sync();
-      let snapshot: BudgetSnapshot = tableRead();
-      if (snapshot.table === null) {
-        const sheetReads = queueSheetReads(context, snapshot.sheetNames);
+      const snapshot = firstRead();
+      let outcome = planQuote(quote, snapshot, options, CURRENT_RATES);
+      if (snapshot.table === null && (outcome.kind === "sheetNotOurs" || outcome.kind === "blocked")) {
+        // The sheet asked for is not ours to use: an unfinished first quote of ours may be on another sheet.
+        const everySheet = queueEverySheet(context, snapshot.sheetNames);
         await context.sync();
-        snapshot = { ...snapshot, sheets: sheetReads() };
+        outcome = planQuote(quote, { ...snapshot, sheets: everySheet() }, options, CURRENT_RATES);
       }
-      const outcome = planQuote(quote, snapshot, options, CURRENT_RATES);
       if (outcome.kind !== "plan") return outcome;
       applyPlan(context, outcome.plan);
       await context.sync();
