@@ -126,6 +126,11 @@ export function Grid({ book }: { book: EmulatedWorkbook }) {
   useLayoutEffect(() => {
     measureView();
   }, [sheet]);
+  // A taller window shows more rows: draw them.
+  useEffect(() => {
+    window.addEventListener("resize", measureView);
+    return () => window.removeEventListener("resize", measureView);
+  }, []);
   const version = book.model.version;
   const widths = useMemo(() => columnWidths(sheet, rows, columns), [sheet, rows, columns, version]);
   const [draft] = useState(createDraft);

@@ -275,7 +275,11 @@ test("a sheet past 40,000 rows with formulas (HyperFormula's default limit) comp
   await page.keyboard.press("Enter");
   await page.locator('td[data-cell="C2"]', { hasText: "1" }).waitFor({ timeout: 60_000 });
   expect(await book(page, (b) => b.values(b.activeSheet(), "B45001"))).toEqual([[900]]);
-  // Only the rows in view are drawn: the grid scrolls to the last row and shows it.
+  // Only the rows in view are drawn; a taller window draws more.
+  expect(await page.locator('td[data-cell="A130"]').count()).toBe(0);
+  await page.setViewportSize({ width: 1440, height: 2600 });
+  await page.locator('td[data-cell="A130"]', { hasText: "Site 129" }).waitFor();
+  // The grid scrolls to the last row and shows it.
   await page.getByTestId("grid").evaluate((el) => (el.scrollTop = el.scrollHeight));
   await page.locator('td[data-cell="A45001"]', { hasText: "Site 45000" }).waitFor();
   expect(await page.locator("td[data-cell]").count()).toBeLessThan(2000);
