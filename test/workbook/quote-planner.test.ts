@@ -297,3 +297,41 @@ describe("recovering from an add that Excel failed half-way", () => {
     notOurs({ ...halfSheet([header, lincolnFormulas, none]), sheets: [sheetRead(BUDGET_SHEET, "A1:I2", null, [header, lincolnFormulas, none])] });
   });
 });
+
+describe("ownership by mark, and the user's columns", () => {
+  test("an unmarked table with exactly our headers (an earlier version's) is offered for adoption; adopting marks its sheet in the same plan", () => {
+    const legacy: BudgetSnapshot = { ...tableSnapshot([lincolnRow]), table: { ...tableSnapshot([lincolnRow]).table!, mark: null } };
+    expect(planQuote(office, legacy, live, rates)).toEqual({ kind: "adopt", sheet: BUDGET_SHEET, table: BUDGET_TABLE });
+    const steps = stepsOf(planQuote(office, legacy, { ...live, adopt: true }, rates));
+    expect(steps[0]).toEqual({ kind: "markSheet", sheet: BUDGET_SHEET, key: expect.any(String), value: OURS });
+    expect(steps[1]).toMatchObject({ kind: "resizeTable" });
+  });
+
+  test("a user's column inserted between ours is never written: our cells go in one write per run of our columns", () => {
+    const headers = ["Site", "Kind", "My code", ...BUDGET_HEADERS.slice(2)];
+    const row = ["Lincoln HS", "School", "X-1", 523, 3, 3, "Outside Summer", "", 75013, ""];
+    const base = tableSnapshot([]).table!;
+    const snapshot: BudgetSnapshot = {
+      ...tableSnapshot([]),
+      table: { ...base, address: "A1:J3", values: [headers, row, ["Total", "", "", "", "", "", "", "", 75013, ""]], below: Array(10).fill("") },
+    };
+    const steps = stepsOf(planQuote(office, snapshot, live, rates));
+    const writes = steps.filter((s) => s.kind === "setCells").map((s) => s.kind === "setCells" && s.address);
+    expect(writes).toEqual(["A3:B4", "D3:J4"]);
+    // The cost formula reads the days and option cells where they now are.
+    expect(cellsOf(steps, "D3:J4")[0][5]).toBe('=IF(F3="","",LAUSD.ITSCOST(F3,G3))');
+  });
+
+  test("the update question lists exactly the cells that change, with the token the confirmation must bring back", () => {
+    const snapshot = tableSnapshot([lincolnRow], { formulas: [[...BUDGET_HEADERS], ["Lincoln HS", "School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))', ""], ourTotals], numberFormats: [Array(9).fill("General"), [...Array(7).fill("General"), "$#,##0", "General"], [...Array(7).fill("General"), "$#,##0", "General"]] });
+    const quote: SiteQuote = { ...school, purchase: { kind: "single", option: 1, days: 3 } };
+    const asked = planQuote(quote, snapshot, live, rates);
+    expect(asked.kind === "confirmUpdate" && asked.changes?.map((c) => [c.address, c.header, c.before, c.after, c.rewrites])).toEqual([
+      ["F2", "Option", "Outside Summer", "Full Year", true],
+      ["H2", "Annual cost", "$75,013", "$78,452", false],
+    ]);
+    const token = asked.kind === "confirmUpdate" ? asked.token : "";
+    expect(planQuote(quote, snapshot, { ...live, confirmUpdate: true, confirmed: token }, rates)).toMatchObject({ kind: "plan", action: "updated" });
+    expect(planQuote(quote, snapshot, { ...live, confirmUpdate: true, confirmed: "another question" }, rates)).toMatchObject({ kind: "confirmUpdate" });
+  });
+});

@@ -30,6 +30,8 @@ type Pending = Extract<QuotePlanOutcome, { kind: "confirmUpdate" | "sheetNotOurs
 type AddOptions = Partial<Pick<QuoteWriteOptions, "sheetName" | "confirmUpdate" | "confirmed" | "adopt">>;
 /** How many changed cells a question lists before "and N more". */
 const LISTED = 8;
+/** A cell can hold 32,767 characters: the question shows the start of long text. */
+const shortened = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
 type Status = { intent: "success" | "error"; title: string; text: string } | null;
 
 export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pending"; addQuote: AddQuote }) {
@@ -332,7 +334,7 @@ function ChangeList({ changes }: { changes: readonly ListedChange[] }) {
       <ul aria-label="What changes">
         {shown.map((c) => (
           <li key={`${c.sheet}!${c.address}`}>
-            {c.header || c.address} ({c.address}): {c.before} → {c.after}
+            {c.header || c.address} ({c.address}): {shortened(c.before)} → {shortened(c.after)}
           </li>
         ))}
         {changes.length > shown.length && <li>and {changes.length - shown.length} more</li>}
