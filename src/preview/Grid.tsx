@@ -416,6 +416,8 @@ function CellEditor({ address, draft, onKeyDown }: { address: string; draft: Dra
       aria-label={`Edit cell ${address}; Enter commits, Esc cancels`}
       data-testid="cell-editor"
       value={text}
+      // Like Excel's, the editor runs on over the cells to its right as the text grows.
+      style={{ width: `max(100%, ${text.length + 2}ch)` }}
       spellCheck={false}
       onChange={(e) => draft.set(e.target.value)}
       onKeyDown={onKeyDown}
