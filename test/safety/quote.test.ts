@@ -459,3 +459,33 @@ test("after Excel fails at any action of adding a site (the user's totals moving
 test("after Excel fails at any action of a first quote, adding again makes the same ITS Budget sheet", async () => {
   expect(await divergingAfterFailure(firstQuote)).toEqual([]);
 }, 60_000);
+
+/**
+ * Excel failing at a pair of actions: at the i-th action of an add, and again at the j-th action of the add that
+ * follows. A third add (answering yes) must still end as one uninterrupted add, with no sheet left over.
+ */
+async function divergingAfterTwoFailures(c: Omit<Scenario, "failure">): Promise<string[]> {
+  const options = { sheetName: c.sheetName, formulas: c.formulas };
+  const actions = await actionsOf(c);
+  const twin = use(build({ ...c, failure: null }, lightEvaluator));
+  await paneAdd(c.quote, options, true);
+  const expected = JSON.stringify(contentOf(twin.snapshot()));
+  const diverging: string[] = [];
+  for (let i = 1; i <= actions; i++) {
+    for (let j = 1; j <= actions; j++) {
+      const book = use(build({ ...c, failure: null }, lightEvaluator));
+      actionHooks.failInsideRequest(i);
+      await paneAdd(c.quote, options, true);
+      actionHooks.failInsideRequest(j);
+      await paneAdd(c.quote, options, true);
+      actionHooks.disarm();
+      await paneAdd(c.quote, options, true);
+      if (JSON.stringify(contentOf(book.snapshot())) !== expected) diverging.push(`${i},${j}`);
+    }
+  }
+  return diverging;
+}
+
+test("after Excel fails at any pair of actions (one in an add, one in the next), a third add ends as an uninterrupted add", async () => {
+  for (const c of [firstQuote, addCase, legacyAddCase]) expect(await divergingAfterTwoFailures(c)).toEqual([]);
+}, 120_000);
