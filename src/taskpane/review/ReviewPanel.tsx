@@ -42,7 +42,7 @@ const excelReview: ReviewExcel = {
 type ScopeKind = ReviewScope["kind"];
 type Status = { intent: "success" | "warning" | "error"; title: string; text: string } | null;
 
-const NO_COLUMNS: ReviewColumns = { site: null, enrollment: null, days: null, option: null, cost: null };
+const NO_COLUMNS: ReviewColumns = { site: null, enrollment: null, days: null, option: null, cost: null, summerDays: null };
 
 export function ReviewPanel({ excel = excelReview }: { excel?: ReviewExcel }) {
   const [scopeKind, setScopeKind] = useState<ScopeKind>("usedRange");

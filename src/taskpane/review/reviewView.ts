@@ -11,6 +11,7 @@ export const PICKERS: readonly { readonly name: ReviewColumnName; readonly optio
   { name: "days", optional: false },
   { name: "option", optional: false },
   { name: "cost", optional: false },
+  { name: "summerDays", optional: true },
 ];
 
 export const pickerLabel = (name: ReviewColumnName): string => `${COLUMN_LABELS[name]} column`;

@@ -13,6 +13,8 @@ export interface ReviewColumns {
   readonly days: number | null;
   readonly option: number | null;
   readonly cost: number | null;
+  /** Optional: Summer Only days bought on top of the days (the quote tab's split), priced with them in one cost. */
+  readonly summerDays: number | null;
 }
 
 export type ReviewColumnName = keyof ReviewColumns;
@@ -24,6 +26,7 @@ export const COLUMN_LABELS: Record<ReviewColumnName, string> = {
   days: "Days bought",
   option: "Option",
   cost: "Cost",
+  summerDays: "Summer Only days",
 };
 
 interface Wanted {
@@ -35,7 +38,8 @@ interface Wanted {
   readonly reject: readonly string[];
 }
 
-// Names as schools and the quote tab ("Days bought", "Option", "Annual cost") write them.
+// Names as schools and the quote tab ("Days bought", "Option", "Summer Only days", "Annual cost") write them.
+const SUMMER_DAYS: Wanted = { names: ["summeronlydays", "summerdays", "dayssummeronly", "summeronlydaysbought"], words: [], reject: [] };
 const DAYS: Wanted = {
   names: ["daysbought", "days", "daysperweek", "daysaweek", "dayspurchased", "daystobuy", "daysbudgeted", "daysrequested", "technicianday", "techniciandays"],
   words: ["days", "day"],
@@ -83,6 +87,7 @@ export function detectReviewColumns(headers: readonly CellValue[], rates: RateTa
     if (i !== null) taken.add(i);
     return i;
   };
+  const summerDays = pickInto(SUMMER_DAYS);
   const days = pickInto(DAYS);
   const option = pickInto(OPTION);
   const cost = pickInto(COST);
@@ -90,10 +95,5 @@ export function detectReviewColumns(headers: readonly CellValue[], rates: RateTa
     headers.map((h, i) => (taken.has(i) ? "" : h)),
     rates,
   );
-  return { site, enrollment, days, option, cost };
-}
-
-/** The detected columns with the user's choices over them (a choice of null means "none"). */
-export function withChoices(detected: ReviewColumns, chosen: Partial<ReviewColumns>): ReviewColumns {
-  return { ...detected, ...chosen };
+  return { site, enrollment, days, option, cost, summerDays };
 }

@@ -180,7 +180,10 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
   const texts: string[] = [REVIEW_HEADER];
   for (let i = 1; i < region.rows; i++) {
     const row = values[i];
-    const review: RowReview = reviewRow({ enrollment: cell(row, columns.enrollment), days: cell(row, columns.days), option: cell(row, columns.option), cost: cell(row, columns.cost) }, rates);
+    const review: RowReview = reviewRow(
+      { enrollment: cell(row, columns.enrollment), days: cell(row, columns.days), option: cell(row, columns.option), cost: cell(row, columns.cost), summerDays: cell(row, columns.summerDays) },
+      rates,
+    );
     const text = findingText(review);
     texts.push(text);
     if (review.kind === "blank") {
@@ -191,7 +194,7 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
     if (review.findings.length === 0) ok++;
     else if (examples.length < EXAMPLES) examples.push({ row: region.start.row + i + 1, site: String(cell(row, columns.site)), text });
     const p = review.purchase;
-    if (p && p.days > 0) {
+    if (p && p.days + p.summerDays > 0) {
       const t = totals.get(p.option) ?? { sites: 0, days: 0, cost: 0, price: 0 };
       totals.set(p.option, { sites: t.sites + 1, days: t.days + p.days, cost: t.cost + (p.cost ?? 0), price: t.price + (p.price ?? 0) });
     }

@@ -63,14 +63,18 @@ export interface RowCells {
   readonly days: CellValue;
   readonly option: CellValue;
   readonly cost: CellValue;
+  /** Summer Only days bought on top of `days` (a split), or "". */
+  readonly summerDays: CellValue;
 }
 
 /** A row's purchase as far as it can be read: whole days 0-5, the option if it names one, the cost if it is a number. */
 export interface Purchase {
   readonly days: number;
+  /** Summer Only days on top (a split); 0 when none. */
+  readonly summerDays: number;
   readonly option: OptionNumber | null;
   readonly cost: number | null;
-  /** The memo's price for those days and that option; null without an option. */
+  /** The memo's price for those days and that option (plus the Summer Only days); null without an option. */
   readonly price: number | null;
 }
 
@@ -93,7 +97,7 @@ function parseCost(cell: CellValue) {
 const shown = (cell: CellValue): string => (typeof cell === "string" ? quoted(cell.trim()) : String(cell));
 
 export function reviewRow(cells: RowCells, rates: RateTable): RowReview {
-  if ([cells.enrollment, cells.days, cells.option, cells.cost].every(isBlank)) return { kind: "blank" };
+  if ([cells.enrollment, cells.days, cells.option, cells.cost, cells.summerDays].every(isBlank)) return { kind: "blank" };
   const findings: Finding[] = [];
   const add = (kind: FindingKind, message: string) => findings.push({ kind, message });
 
@@ -122,13 +126,19 @@ export function reviewRow(cells: RowCells, rates: RateTable): RowReview {
     else add("unknownOption", parsed.problem.message);
   }
 
-  const price = bought !== null && option !== null ? annualCost(bought, option, rates) : null;
-  const purchase = bought === null ? "" : `${daysText(bought)}${option === null ? "" : ` ${optionByNumber(option, rates).name}`}`;
+  const summer = parseDays(cells.summerDays, rates);
+  if (summer.kind === "invalid") add("invalidDays", `Summer Only days: ${summer.problem.message}`);
+  const summerDays = summer.kind === "ok" ? summer.value : 0;
+  const valid = bought !== null && summer.kind !== "invalid";
+
+  const price = valid && option !== null ? annualCost(bought, option, rates) + annualCost(summerDays, 3, rates) : null;
+  const split = summerDays > 0 ? ` + ${daysText(summerDays)} ${optionByNumber(3, rates).name}` : "";
+  const purchase = bought === null ? "" : `${daysText(bought)}${option === null ? "" : ` ${optionByNumber(option, rates).name}`}${split}`;
   const cost = parseCost(cells.cost);
-  if (cost.kind === "blank" && bought !== null && bought > 0) {
+  if (cost.kind === "blank" && valid && bought + summerDays > 0) {
     add("blankCost", `Cost is blank beside ${purchase}${price === null ? "." : `: the memo's price is ${formatDollars(price)}.`}`);
   }
-  if (cost.kind === "invalid" && bought !== null) {
+  if (cost.kind === "invalid" && valid) {
     add("wrongCost", `Cost ${shown(cells.cost)} is not a number${price === null ? "." : `: the memo's price for ${purchase} is ${formatDollars(price)}.`}`);
   }
   if (cost.kind === "ok" && price !== null && cost.value !== price) {
@@ -138,7 +148,7 @@ export function reviewRow(cells: RowCells, rates: RateTable): RowReview {
   return {
     kind: "reviewed",
     findings,
-    purchase: bought === null ? null : { days: bought, option, cost: cost.kind === "ok" ? cost.value : null, price },
+    purchase: valid ? { days: bought, summerDays, option, cost: cost.kind === "ok" ? cost.value : null, price } : null,
   };
 }
 

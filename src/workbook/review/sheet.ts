@@ -49,7 +49,7 @@ export function chooseReviewSheet(sheetNames: readonly string[], existing: reado
   }
 }
 
-/** Sites with 1-5 whole days bought under one option (null: blank or unknown option). */
+/** Sites with whole days bought under one option (null: blank or unknown option); a split counts under its option. */
 export interface OptionTotal {
   readonly option: OptionNumber | null;
   readonly sites: number;
@@ -98,7 +98,7 @@ export function reviewSheet(input: ReviewSheetInput, rates: RateTable) {
     ...input.totals.map((t): CellInput[] => [optionTotalLabel(t.option, rates), t.sites, t.days, t.cost, t.price]),
     ["All options", sum((t) => t.sites), sum((t) => t.days), sum((t) => t.cost), sum((t) => t.price)],
     [],
-    ["Sites with 1 to 5 whole days bought. Cost as entered is the sheet's cost (a cost that is not a number counts as $0); the memo's price is the table's price for those days and that option (none without an option)."],
+    ["Sites with 1 to 5 whole days bought. Cost as entered is the sheet's cost (a cost that is not a number counts as $0); the memo's price is the table's price for those days and that option (none without an option). A split (days plus Summer Only days) counts under its option with its whole cost, and its Summer Only days are not in Days a week."],
   ];
   const grid = cells.map((row) => [...row, ...Array<CellInput>(WIDTH - row.length).fill("")]);
   const totalsHeader = COUNTS_HEADER_ROW + FINDING_KINDS.length + 5;

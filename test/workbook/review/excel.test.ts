@@ -5,7 +5,9 @@
 import { CURRENT_RATES } from "../../../src/core";
 import { type EmulatedWorkbook, createWorkbook, installEmulatedOffice } from "../../../src/preview/excel-emulation";
 import { type ReviewScope, readReviewSource, writeReview } from "../../../src/workbook/excel/review";
+import { addQuoteToBudget } from "../../../src/workbook/excel/quote";
 import { MARK_KEY, parseMark } from "../../../src/workbook/ownership";
+import { BUDGET_HEADERS, BUDGET_SHEET, BUDGET_TABLE, type SiteQuote } from "../../../src/workbook/quote/budgetSheet";
 import { REVIEW_HEADER, REVIEW_SHEET, detectReviewColumns, planReview } from "../../../src/workbook/review";
 import { cellChanges } from "../../safety/workbookDiff";
 
@@ -193,7 +195,7 @@ it("refuses to review its own ITS Review sheet", async () => {
   await review();
   book.select(REVIEW_SHEET, "A1");
   const source = await read();
-  expect(() => planReview(source, { site: 0, enrollment: null, days: 1, option: 2, cost: 3 }, rates)).toThrow(/"ITS Review" is the review's own sheet of counts/);
+  expect(() => planReview(source, { site: 0, enrollment: null, days: 1, option: 2, cost: 3, summerDays: null }, rates)).toThrow(/"ITS Review" is the review's own sheet of counts/);
 });
 
 it("says what to do when several areas are selected, the sheet is empty, or the table is gone", async () => {
@@ -222,4 +224,28 @@ it("a failed block is reported with what to do, and the blocks before it stay wr
   expect(result).toEqual({ kind: "failed", blocksDone: 1, message: expect.stringMatching(/^Excel stopped the review\. .*Findings written so far stay; review again to finish\.$/) });
   expect(book.value("Budgets", "G1")).toBe(REVIEW_HEADER);
   expect(book.sheetNames()).not.toContain(REVIEW_SHEET);
+});
+
+it("the quote tab's own ITS Budget table, a split among its rows, reviews as correct; the table and its mark keep what they had", async () => {
+  const book = use({ sheets: { Schools: [["Name"]] } });
+  const quotes: SiteQuote[] = [
+    { site: "Lincoln HS", kind: "school", enrollment: 523, purchase: { kind: "single", option: 2, days: 3 } },
+    { site: "Region East", kind: "office", enrollment: null, purchase: { kind: "single", option: 1, days: 5 } },
+    { site: "Roosevelt MS", kind: "school", enrollment: 700, purchase: { kind: "split", outsideSummerDays: 4, summerOnlyDays: 2 } },
+  ];
+  for (const formulas of [true, false]) {
+    for (const quote of quotes) {
+      const added = await addQuoteToBudget({ ...quote, site: `${quote.site}${formulas ? "" : " (values)"}` }, { sheetName: BUDGET_SHEET, formulas, confirmUpdate: false });
+      expect(added.kind).toBe("plan");
+    }
+  }
+  const table = book.table(BUDGET_TABLE)!;
+  const markBefore = markOf(book, BUDGET_SHEET)!;
+  const { plan } = await review({ kind: "table", name: BUDGET_TABLE });
+  expect(plan.columns.summerDays).toBe(BUDGET_HEADERS.indexOf("Summer Only days"));
+  expect([plan.ok, plan.withFindings]).toEqual([6, 0]);
+  expect(book.table(BUDGET_TABLE)).toEqual(table);
+  expect(markOf(book, BUDGET_SHEET)).toEqual({ ...markBefore, columns: [...markBefore.columns, { header: REVIEW_HEADER, column: plan.target.column }] });
+  // The split row counts under Outside Summer with its whole cost.
+  expect(plan.totals[1]).toEqual({ option: 2, sites: 4, days: 14, cost: 2 * (75013 + 100017 + 2251), price: 2 * (75013 + 100017 + 2251) });
 });

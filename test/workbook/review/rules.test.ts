@@ -11,7 +11,7 @@ const MEMO: Record<string, number[]> = {
   "Summer Only": [1125, 2251, 3376, 4502, 5627],
 };
 
-const row = (cells: Partial<RowCells>): RowCells => ({ enrollment: "", days: "", option: "", cost: "", ...cells });
+const row = (cells: Partial<RowCells>): RowCells => ({ enrollment: "", days: "", option: "", cost: "", summerDays: "", ...cells });
 const review = (cells: Partial<RowCells>) => reviewRow(row(cells), rates);
 const kinds = (cells: Partial<RowCells>): FindingKind[] => {
   const r = review(cells);
@@ -154,5 +154,23 @@ describe("several findings in one row, and blank rows", () => {
   it("a row with nothing to review is blank: no text at all", () => {
     expect(review({})).toEqual({ kind: "blank" });
     expect(text({ days: "  " })).toBe("");
+  });
+});
+
+describe("a split: days Outside Summer plus Summer Only days (the quote tab's own rows)", () => {
+  it("is priced as the sum of both, as the quote writes it", () => {
+    expect(text({ enrollment: 523, days: 3, option: "Outside Summer", summerDays: 2, cost: 75013 + 2251 })).toBe(OK_FINDING);
+    expect(text({ days: 3, option: "Outside Summer", summerDays: 2, cost: 75013 })).toBe("Cost $75,013 is not the memo's price for 3 days Outside Summer + 2 days Summer Only: $77,264.");
+    expect(text({ days: 3, option: "Outside Summer", summerDays: 1 })).toBe("Cost is blank beside 3 days Outside Summer + 1 day Summer Only: the memo's price is $76,138.");
+  });
+
+  it("Summer Only days that are not whole 0-5 are a finding, and the cost is then not checked", () => {
+    expect(kinds({ days: 3, option: 2, summerDays: 1.5, cost: 1 })).toEqual(["invalidDays"]);
+    expect(text({ days: 3, option: 2, summerDays: 1.5, cost: 1 })).toMatch(/^Summer Only days: Days a week must be a whole number/);
+  });
+
+  it("blank or 0 Summer Only days is no split", () => {
+    expect(kinds({ days: 1, option: 2, summerDays: 0, cost: 25004 })).toEqual([]);
+    expect(kinds({ days: 1, option: 2, summerDays: "", cost: 25004 })).toEqual([]);
   });
 });
