@@ -520,3 +520,29 @@ describe("formula syntax (what Excel refuses before HyperFormula sees it)", () =
     expect(sheet.cell(0, 1)).toEqual({ input: "=1+1", text: true });
   });
 });
+
+describe("a user's copy of a sheet (book.userCopiesSheet)", () => {
+  test("goes right after the original; its tables get names no table has; its charts new ids; the original is unchanged", () => {
+    const book = createWorkbook({
+      sheets: { A: [["Site"], ["x"]], B: [["Other"]] },
+      tables: [{ name: "Sites", sheet: "A", address: "A1:A2" }, { name: "Sites2", sheet: "B", address: "A1:A2" }],
+      customProperties: [{ sheet: "A", key: "k", value: "v" }],
+    });
+    book.model.requireSheet("A").charts.push({ name: "Chart 1", id: "{chart-x}", type: "ColumnClustered", source: "A1:A2", seriesBy: "Columns", title: "", position: "" });
+    const original = book.snapshot().sheets[0];
+    book.userCopiesSheet("A", "A (2)");
+    expect(book.sheetNames()).toEqual(["A", "A (2)", "B"]);
+    expect(book.table("Sites3")).toMatchObject({ sheet: "A (2)", address: "A1:A2" });
+    const copy = book.snapshot().sheets[1];
+    expect(copy.cells).toEqual(original.cells);
+    expect(copy.charts[0].id).not.toBe(original.charts[0].id);
+    expect(copy.customProperties).toEqual({});
+    expect(book.snapshot().sheets[0]).toEqual(original);
+  });
+
+  test("a snapshot's custom properties are a copy: changing it changes nothing in the workbook", () => {
+    const book = createWorkbook({ sheets: { A: [] }, customProperties: [{ sheet: "A", key: "k", value: "v" }] });
+    book.snapshot().sheets[0].customProperties.k = "changed";
+    expect(book.snapshot().sheets[0].customProperties).toEqual({ k: "v" });
+  });
+});
