@@ -40,12 +40,13 @@ export function reviewFor(source: ReviewSource, columns: ReviewColumns, rates: R
   }
 }
 
-/** Rows of the counts table: every kind (zeros too, so a clean budget reads as checked), then the rows without findings and the blank rows. */
+/** Rows of the counts table: every kind (zeros too, so a clean budget reads as checked), then the rows without findings, blank rows and total rows. */
 export function countRows(plan: ReviewPlan): { label: string; rows: number }[] {
   return [
     ...FINDING_KINDS.map((k) => ({ label: FINDING_LABELS[k], rows: plan.counts[k] })),
     { label: "No finding (OK)", rows: plan.ok },
     { label: "Blank rows (not reviewed)", rows: plan.blanks },
+    { label: "Total rows (not reviewed)", rows: plan.totalRows },
   ];
 }
 

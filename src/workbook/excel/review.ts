@@ -122,16 +122,16 @@ async function locate(scope: ReviewScope): Promise<Located> {
   });
 }
 
-/** One block of rows: the values of the data's columns, and the formulas of the columns beside them. */
+/** One block of rows: the values and formulas of the data's columns, and the formulas of the columns beside them. */
 async function readBlock(sheet: string, row: number, region: RangeRef, rows: number, beside: number) {
   return runExcel(async (context) => {
     const worksheet = context.workbook.worksheets.getItem(sheet);
     const data = worksheet.getRangeByIndexes(row, region.start.column, rows, region.columns);
-    data.load("values");
+    data.load("values, formulas");
     const next = beside > 0 ? worksheet.getRangeByIndexes(row, region.start.column + region.columns, rows, beside) : null;
     next?.load("formulas");
     await context.sync();
-    return { values: data.values as CellValue[][], beside: next ? (next.formulas as CellValue[][]) : data.values.map(() => []) };
+    return { values: data.values as CellValue[][], formulas: data.formulas as CellValue[][], beside: next ? (next.formulas as CellValue[][]) : data.values.map(() => []) };
   });
 }
 
@@ -147,6 +147,7 @@ export async function readReviewSource(scope: ReviewScope, options: RunOptions =
     const right = region.start.column + region.columns;
     const beside = Math.min(BESIDE_COLUMNS, SHEET_COLUMNS - right);
     const values: CellValue[][] = [];
+    const formulas: CellValue[][] = [];
     const besideCells: CellValue[][] = [];
     const readBytes: number[] = [];
     let rowsPerBlock = Math.max(1, Math.floor(FIRST_READ_CELLS / (region.columns + beside)));
@@ -163,8 +164,9 @@ export async function readReviewSource(scope: ReviewScope, options: RunOptions =
         continue;
       }
       values.push(...block.values);
+      formulas.push(...block.formulas);
       besideCells.push(...block.beside);
-      const bytes = utf8Bytes(JSON.stringify(block.values)) + utf8Bytes(JSON.stringify(block.beside));
+      const bytes = utf8Bytes(JSON.stringify(block.values)) + utf8Bytes(JSON.stringify(block.formulas)) + utf8Bytes(JSON.stringify(block.beside));
       readBytes.push(bytes);
       rowsPerBlock = Math.max(1, Math.floor((READ_BLOCK_BYTES * rows) / Math.max(bytes, 1)));
       options.onProgress?.({ phase: "read", done: values.length, total: region.rows });
@@ -177,6 +179,7 @@ export async function readReviewSource(scope: ReviewScope, options: RunOptions =
         region,
         table: located.table,
         values,
+        formulas,
         beside: besideCells,
         freeColumn: Math.max(usedRight, right),
         sheetNames: located.sheetNames,

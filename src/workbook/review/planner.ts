@@ -10,6 +10,7 @@ import type { OptionNumber, RateTable } from "../../core";
 import { type RangeRef, columnLetters, rangeAddress } from "../address";
 import { BLOCK_BYTES, utf8Bytes } from "../fill/planner";
 import { type CellValue, normalizeHeader } from "../fill/headers";
+import { isSummaryRow } from "../fill/rows";
 import { type SheetMark, markSteps, ownsColumn, parseMark } from "../ownership";
 import type { PlanStep, WorkbookPlan } from "../plan";
 import { COLUMN_LABELS, REVIEW_HEADER, type ReviewColumnName, type ReviewColumns } from "./columns";
@@ -28,6 +29,8 @@ export interface ReviewSource {
   readonly table: { readonly name: string } | null;
   /** Values of the region's cells; row 0 = headers. */
   readonly values: readonly (readonly CellValue[])[];
+  /** Formulas (or constants) of the same cells: a total row is known by its SUM or SUBTOTAL. */
+  readonly formulas: readonly (readonly CellValue[])[];
   /** Formulas (or constants; "" when empty) of the BESIDE_COLUMNS columns right of the region, over the region's rows. */
   readonly beside: readonly (readonly CellValue[])[];
   /** A sheet column right of the region and of every cell the sheet uses: empty in every row. */
@@ -69,6 +72,8 @@ export interface ReviewPlan {
   readonly ok: number;
   /** Rows with at least one finding. */
   readonly withFindings: number;
+  /** Total and subtotal rows: not sites, so not reviewed. */
+  readonly totalRows: number;
   readonly counts: Readonly<Record<FindingKind, number>>;
   readonly totals: readonly OptionTotal[];
   /** The first rows with findings, for the pane. */
@@ -89,6 +94,8 @@ export interface ReviewPlan {
 export class ReviewError extends Error {}
 
 const EXAMPLES = 5;
+/** What the review column shows beside a total or subtotal row. */
+export const TOTAL_ROW_FINDING = "Not reviewed: a total row.";
 /** Columns in a worksheet (A to XFD). */
 export const SHEET_COLUMNS = 16384;
 const REQUIRED: readonly ReviewColumnName[] = ["days", "option", "cost"];
@@ -177,9 +184,18 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
   const cell = (row: readonly CellValue[] | undefined, column: number | null): CellValue => (column === null ? "" : (row?.[column] ?? ""));
   let blanks = 0;
   let ok = 0;
+  let totalRows = 0;
   const texts: string[] = [REVIEW_HEADER];
   for (let i = 1; i < region.rows; i++) {
     const row = values[i];
+    // The fill's rule: a label that says total (the site cell, else the row's first), or a SUM down a column or a
+    // SUBTOTAL in the enrollment, days or cost.
+    const formula = (column: number | null) => cell(source.formulas[i], column);
+    if (isSummaryRow(cell(row, columns.site ?? 0), formula(columns.enrollment)) || [columns.days, columns.cost].some((c) => isSummaryRow("", formula(c)))) {
+      totalRows++;
+      texts.push(TOTAL_ROW_FINDING);
+      continue;
+    }
     const review: RowReview = reviewRow(
       { enrollment: cell(row, columns.enrollment), days: cell(row, columns.days), option: cell(row, columns.option), cost: cell(row, columns.cost), summerDays: cell(row, columns.summerDays) },
       rates,
@@ -230,8 +246,8 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
     start = end;
   }
 
-  const withFindings = region.rows - 1 - blanks - ok;
-  const summary = reviewSheet({ sheet, target, rows: region, counts, ok, blanks, withFindings, totals: optionTotals }, rates);
+  const withFindings = region.rows - 1 - blanks - ok - totalRows;
+  const summary = reviewSheet({ sheet, target, rows: region, counts, ok, blanks, totalRows, withFindings, totals: optionTotals }, rates);
   const existingMark = source.reviewSheets.find((s) => s.name === sheetName)?.mark ?? null;
   blocks[blocks.length - 1].push(
     ...(choice.ours ? [] : [{ kind: "addSheet", sheet: sheetName } as const]),
@@ -249,6 +265,7 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
     blanks,
     ok,
     withFindings,
+    totalRows,
     counts,
     totals: optionTotals,
     examples,

@@ -70,6 +70,7 @@ export interface ReviewSheetInput {
   readonly counts: Readonly<Record<FindingKind, number>>;
   readonly ok: number;
   readonly blanks: number;
+  readonly totalRows: number;
   readonly withFindings: number;
   readonly totals: readonly OptionTotal[];
 }
@@ -93,6 +94,7 @@ export function reviewSheet(input: ReviewSheetInput, rates: RateTable) {
     ["Rows with at least one finding", input.withFindings],
     [`Rows without a finding (${OK_FINDING})`, input.ok],
     ["Blank rows (not reviewed)", input.blanks],
+    ["Total rows (not reviewed)", input.totalRows],
     [],
     ["Encumbrance per option", "Sites", "Days a week", "Cost as entered", "At the memo's prices"],
     ...input.totals.map((t): CellInput[] => [optionTotalLabel(t.option, rates), t.sites, t.days, t.cost, t.price]),
@@ -101,7 +103,7 @@ export function reviewSheet(input: ReviewSheetInput, rates: RateTable) {
     ["Sites with 1 to 5 whole days bought. Cost as entered is the sheet's cost (a cost that is not a number counts as $0); the memo's price is the table's price for those days and that option (none without an option). A split (days plus Summer Only days) counts under its option with its whole cost, and its Summer Only days are not in Days a week."],
   ];
   const grid = cells.map((row) => [...row, ...Array<CellInput>(WIDTH - row.length).fill("")]);
-  const totalsHeader = COUNTS_HEADER_ROW + FINDING_KINDS.length + 5;
+  const totalsHeader = COUNTS_HEADER_ROW + FINDING_KINDS.length + 6;
   const at = (row: number, columns = WIDTH) => rangeAddress({ start: { row, column: 0 }, rows: 1, columns });
   return {
     cells: grid,

@@ -92,7 +92,9 @@ it("writes one finding per row in an empty column beside the data and the counts
   expect(totals("Summer Only")).toEqual([1, 1, 0, 1125]);
   expect(totals("Option blank or unknown")).toEqual([1, 1, 26151, 0]);
   expect(totals("All options")).toEqual([6, 10, 78452 + 52301 + 75004 + 26151, 78452 + 52301 + 75012 + 1125]);
-  expect(book.numberFormats(REVIEW_SHEET, "D19:E19")).toEqual([["$#,##0", "$#,##0"]]);
+  const allRow = sheet.findIndex((r) => r[0] === "All options") + 1;
+  expect(book.numberFormats(REVIEW_SHEET, `D${allRow - 4}:E${allRow}`).flat()).toEqual(Array(10).fill("$#,##0"));
+  expect(book.numberFormats(REVIEW_SHEET, `B${allRow}:C${allRow}`).flat()).toEqual(["General", "General"]);
 });
 
 it("skips columns beside the data that hold anything, even one cell or a formula showing nothing", async () => {
@@ -248,4 +250,27 @@ it("the quote tab's own ITS Budget table, a split among its rows, reviews as cor
   expect(markOf(book, BUDGET_SHEET)).toEqual({ ...markBefore, columns: [...markBefore.columns, { header: REVIEW_HEADER, column: plan.target.column }] });
   // The split row counts under Outside Summer with its whole cost.
   expect(plan.totals[1]).toEqual({ option: 2, sites: 4, days: 14, cost: 2 * (75013 + 100017 + 2251), price: 2 * (75013 + 100017 + 2251) });
+});
+
+it("a total row (labelled, or a SUM down the column) is not a site: not reviewed, said so in its row, left out of the counts and totals", async () => {
+  const grid = [
+    ...budget().slice(0, 3),
+    ["Total", "", "=SUM(C2:C3)", "", "=SUM(E2:E3)", ""],
+    ["", 523, "=SUBTOTAL(9,C2:C3)", "", "", ""],
+    ["Total Learning Academy", 150, 1, "Full Year", 26151, ""],
+  ];
+  const book = use({ sheets: { Budgets: grid } });
+  const before = book.snapshot();
+  const { plan } = await review();
+  expect(book.values("Budgets", "G2:G6").map((r) => r[0])).toEqual([
+    "OK",
+    "Days 2 is below the memo's recommendation for 523 students: 3 days.",
+    "Not reviewed: a total row.",
+    "Not reviewed: a total row.",
+    "OK",
+  ]);
+  expect([plan.totalRows, plan.ok, plan.withFindings]).toEqual([2, 2, 1]);
+  expect(plan.totals[0]).toEqual({ option: 1, sites: 3, days: 6, cost: 78452 + 52301 + 26151, price: 78452 + 52301 + 26151 });
+  expect(book.values(REVIEW_SHEET, "A1:B20").find((r) => r[0] === "Total rows (not reviewed)")?.[1]).toBe(2);
+  expect(cellChanges(before, book.snapshot()).filter((c) => c.overwrote)).toEqual([]);
 });

@@ -50,6 +50,7 @@ function sourceOf(grid: CellValue[][], extra: Partial<ReviewSource> = {}): Revie
     region: { start: { row: 0, column: 0 }, rows: grid.length, columns },
     table: null,
     values: grid,
+    formulas: grid,
     beside: grid.map(() => Array<CellValue>(BESIDE_COLUMNS).fill("")),
     freeColumn: columns,
     sheetNames: ["Budgets"],
