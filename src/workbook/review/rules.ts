@@ -103,17 +103,18 @@ export function reviewRow(cells: RowCells, rates: RateTable): RowReview {
 
   const enrollment = parseEnrollment(cells.enrollment);
   if (enrollment.kind === "invalid") add("invalidEnrollment", `Recommendation not checked: ${enrollment.problem.message}`);
-  const recommended = enrollment.kind === "ok" ? recommendDays(enrollment.value, rates) : null;
-  const recommendation = recommended && `the memo's recommendation for ${enrollment.kind === "ok" ? enrollment.value.toLocaleString("en-US") : ""} students: ${daysText(recommended.days)}`;
+  const recommended = enrollment.kind === "ok" ? recommendDays(enrollment.value, rates).days : null;
+  const recommendation = enrollment.kind === "ok" && recommended !== null ? `the memo's recommendation for ${enrollment.value.toLocaleString("en-US")} students: ${daysText(recommended)}` : "";
 
   const days = parseDays(cells.days, rates);
   if (days.kind === "invalid") add("invalidDays", days.problem.message);
   if (days.kind === "blank") {
     if (recommendation) add("belowRecommendation", `Days bought is blank, below ${recommendation}.`);
-    if (!isBlank(cells.option) || !isBlank(cells.cost)) add("blankDays", `Days bought is blank beside ${isBlank(cells.cost) ? `option ${shown(cells.option)}` : `a cost of ${typeof cells.cost === "number" ? dollars(cells.cost) : shown(cells.cost)}`}: enter the days a week bought, 0 to ${rates.maxDays}.`);
+    const beside = isBlank(cells.cost) ? `option ${shown(cells.option)}` : `a cost of ${typeof cells.cost === "number" ? dollars(cells.cost) : shown(cells.cost)}`;
+    if (!isBlank(cells.option) || !isBlank(cells.cost)) add("blankDays", `Days bought is blank beside ${beside}: enter the days a week bought, 0 to ${rates.maxDays}.`);
   }
   const bought = days.kind === "ok" ? days.value : null;
-  if (bought !== null && recommended && bought < recommended.days) {
+  if (bought !== null && recommended !== null && bought < recommended) {
     add("belowRecommendation", `Days ${bought} is below ${recommendation}${bought === 0 ? ` (${REMOTE_ONLY_NOTE})` : "."}`);
   }
 
