@@ -61,8 +61,10 @@ function queueReviewSheets(context: Excel.RequestContext): () => ExistingReviewS
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
     sheet.load("name");
     const mark = queueMark(sheet);
+    const used = sheet.getUsedRangeOrNullObject(false);
+    used.load("address");
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read by the returned function, after the caller's sync
-    return () => (sheet.isNullObject ? [] : [{ name: sheet.name, mark: mark() }]);
+    return () => (sheet.isNullObject ? [] : [{ name: sheet.name, mark: mark(), empty: used.isNullObject }]);
   });
   return () => reads.flatMap((read) => read());
 }

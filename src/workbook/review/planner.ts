@@ -153,7 +153,9 @@ function confirmationText(source: ReviewSource, target: ReviewTarget, reviewShee
   const taken = reviewSheet.nameTaken ? ` (a sheet named "${REVIEW_SHEET}" exists and is left as it is)` : "";
   const sheet = reviewSheet.ours
     ? `Replaces the counts and totals on the sheet "${reviewSheet.name}" that an earlier review made${taken}.`
-    : `Adds a new sheet "${reviewSheet.name}" with the counts and totals${taken}.`;
+    : reviewSheet.empty
+      ? `Writes the counts and totals on the sheet "${reviewSheet.name}", which is empty now${taken}.`
+      : `Adds a new sheet "${reviewSheet.name}" with the counts and totals${taken}.`;
   return `${column} ${sheet} No other cell changes.`;
 }
 
@@ -250,7 +252,7 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
   const summary = reviewSheet({ sheet, target, rows: region, counts, ok, blanks, totalRows, withFindings, totals: optionTotals }, rates);
   const existingMark = source.reviewSheets.find((s) => s.name === sheetName)?.mark ?? null;
   blocks[blocks.length - 1].push(
-    ...(choice.ours ? [] : [{ kind: "addSheet", sheet: sheetName } as const]),
+    ...(choice.ours || choice.empty ? [] : [{ kind: "addSheet", sheet: sheetName } as const]),
     ...markSteps(sheetName, REVIEW_SHEET_MARK, existingMark),
     ...summary.bold.map((address) => ({ kind: "setBold", sheet: sheetName, address }) as const),
     ...summary.currency.map((address) => ({ kind: "setNumberFormat", sheet: sheetName, address, format: "$#,##0" }) as const),

@@ -20,32 +20,46 @@ const candidateName = (n: number): string => (n === 1 ? REVIEW_SHEET : `${REVIEW
 /** "ITS Review", "ITS Review (2)", ... "ITS Review (9)": where an earlier review's sheet may be. */
 export const reviewSheetCandidates = (): string[] => Array.from({ length: REVIEW_SHEET_CANDIDATES }, (_, i) => candidateName(i + 1));
 
-/** A sheet of one of the candidate names, as read: its name and its ownership mark's value (null without one). */
+/** A sheet of one of the candidate names, as read: its name, its ownership mark's value (null without one), and whether it has no used cell. */
 export interface ExistingReviewSheet {
   readonly name: string;
   readonly mark: string | null;
+  readonly empty: boolean;
 }
 
 export interface ReviewSheetChoice {
   readonly name: string;
-  /** The sheet is one an earlier review made (it bears our mark): its counts are replaced. Else it is added. */
+  /** The sheet is one an earlier review made (it bears our mark): its counts are replaced. */
   readonly ours: boolean;
+  /**
+   * The sheet exists, unmarked and without a used cell (as a review that Excel stopped right after adding it leaves
+   * it): it is written and marked, so no empty sheet is left behind. Neither ours nor empty: the sheet is added.
+   */
+  readonly empty: boolean;
   /** A sheet named "ITS Review" exists and is not ours: it is left as it is. */
   readonly nameTaken: boolean;
 }
 
 /**
- * The sheet for the counts: the first candidate that bears the review's mark, else the first of "ITS Review",
- * "ITS Review (2)", ... that no sheet has (Excel compares sheet names without case). A sheet without our mark is a
- * user's, whatever its name, and is never written.
+ * The sheet for the counts: the first candidate that bears the review's mark, else the first candidate that is
+ * unmarked and empty (writing there changes no cell anyone typed), else the first of "ITS Review",
+ * "ITS Review (2)", ... that no sheet has (Excel compares sheet names without case). Any other sheet is a user's,
+ * whatever its name, and is never written.
  */
 export function chooseReviewSheet(sheetNames: readonly string[], existing: readonly ExistingReviewSheet[]): ReviewSheetChoice {
-  const ours = existing.find((s) => parseMark(s.mark)?.role === REVIEW_ROLE);
   const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
-  const nameTaken = taken.has(REVIEW_SHEET.toLowerCase()) && ours?.name.toLowerCase() !== REVIEW_SHEET.toLowerCase();
-  if (ours) return { name: ours.name, ours: true, nameTaken };
+  const choice = (name: string, ours: boolean, empty: boolean): ReviewSheetChoice => ({
+    name,
+    ours,
+    empty,
+    nameTaken: taken.has(REVIEW_SHEET.toLowerCase()) && name.toLowerCase() !== REVIEW_SHEET.toLowerCase(),
+  });
+  const ours = existing.find((s) => parseMark(s.mark)?.role === REVIEW_ROLE);
+  if (ours) return choice(ours.name, true, false);
+  const empty = existing.find((s) => s.mark === null && s.empty);
+  if (empty) return choice(empty.name, false, true);
   for (let n = 1; ; n++) {
-    if (!taken.has(candidateName(n).toLowerCase())) return { name: candidateName(n), ours: false, nameTaken };
+    if (!taken.has(candidateName(n).toLowerCase())) return choice(candidateName(n), false, false);
   }
 }
 

@@ -129,7 +129,7 @@ it("never writes a sheet named ITS Review that exists: the counts go to ITS Revi
   const book = use({ sheets: { Budgets: budget(), "its review": [["my own notes", 42]] } });
   const before = book.snapshot();
   const { plan } = await review();
-  expect(plan.reviewSheet).toEqual({ name: "ITS Review (2)", ours: false, nameTaken: true });
+  expect(plan.reviewSheet).toEqual({ name: "ITS Review (2)", ours: false, empty: false, nameTaken: true });
   expect(plan.confirmation).toMatch(/Adds a new sheet "ITS Review \(2\)" with the counts and totals \(a sheet named "ITS Review" exists and is left as it is\)\./);
   expect(book.formulas("its review", "A1:B1")).toEqual([["my own notes", 42]]);
   expect(cellChanges(before, book.snapshot()).filter((c) => c.sheet === "its review")).toEqual([]);
@@ -153,7 +153,7 @@ it("a second review finds its own column and sheet by their marks and replaces o
   const before = book.snapshot();
   const { plan } = await review();
   expect(plan.target).toEqual({ column: 6, address: "G1:G9", earlierReview: true, replaces: 8 });
-  expect(plan.reviewSheet).toEqual({ name: REVIEW_SHEET, ours: true, nameTaken: false });
+  expect(plan.reviewSheet).toEqual({ name: REVIEW_SHEET, ours: true, empty: false, nameTaken: false });
   expect(plan.confirmation).toBe(
     'Writes the findings in column G of "Budgets", cells G1:G9: the "ITS review" column an earlier review wrote, whose 8 non-empty cells are replaced. Replaces the counts and totals on the sheet "ITS Review" that an earlier review made. No other cell changes.',
   );
@@ -187,7 +187,7 @@ it("the review's own sheet is found by its mark after the user renames it; a new
     await context.sync();
   });
   const { plan } = await review();
-  expect(plan.reviewSheet).toEqual({ name: "ITS Review (2)", ours: true, nameTaken: true });
+  expect(plan.reviewSheet).toEqual({ name: "ITS Review (2)", ours: true, empty: false, nameTaken: true });
   expect(book.value(REVIEW_SHEET, "A1")).toBe("mine");
   expect(book.value("ITS Review (2)", "A1")).toBe(`ITS review of budgets, FY ${rates.fiscalYear}`);
 });

@@ -149,24 +149,30 @@ describe("the plan", () => {
 
 describe("the ITS Review sheet's name", () => {
   it("is ITS Review when free, and the next free number when a user's sheet has the name (any case)", () => {
-    expect(chooseReviewSheet(["Budgets"], [])).toEqual({ name: "ITS Review", ours: false, nameTaken: false });
-    expect(chooseReviewSheet(["its REVIEW", "ITS Review (2)"], [{ name: "its REVIEW", mark: null }, { name: "ITS Review (2)", mark: null }])).toEqual({
+    expect(chooseReviewSheet(["Budgets"], [])).toEqual({ name: "ITS Review", ours: false, empty: false, nameTaken: false });
+    expect(chooseReviewSheet(["its REVIEW", "ITS Review (2)"], [{ name: "its REVIEW", mark: null, empty: false }, { name: "ITS Review (2)", mark: null, empty: false }])).toEqual({
       name: "ITS Review (3)",
       ours: false,
+      empty: false,
       nameTaken: true,
     });
   });
 
   it("is the one bearing the review's mark, whatever its number", () => {
     const ours = JSON.stringify({ version: 1, role: "review", madeSheet: true, tables: [], columns: [], charts: [] });
-    expect(chooseReviewSheet(["ITS Review", "ITS Review (2)"], [{ name: "ITS Review", mark: null }, { name: "ITS Review (2)", mark: ours }])).toEqual({
+    expect(chooseReviewSheet(["ITS Review", "ITS Review (2)"], [{ name: "ITS Review", mark: null, empty: true }, { name: "ITS Review (2)", mark: ours, empty: false }])).toEqual({
       name: "ITS Review (2)",
       ours: true,
+      empty: false,
       nameTaken: true,
     });
     // Another part of the add-in's mark is not the review's.
     const budget = JSON.stringify({ version: 1, role: "budget", madeSheet: true, tables: [], columns: [], charts: [] });
-    expect(chooseReviewSheet(["ITS Review"], [{ name: "ITS Review", mark: budget }]).ours).toBe(false);
+    expect(chooseReviewSheet(["ITS Review"], [{ name: "ITS Review", mark: budget, empty: true }])).toEqual({ name: "ITS Review (2)", ours: false, empty: false, nameTaken: true });
+  });
+
+  it("an unmarked empty sheet of the name (as a review Excel stopped right after adding it leaves) is written, not doubled", () => {
+    expect(chooseReviewSheet(["Budgets", "ITS Review"], [{ name: "ITS Review", mark: null, empty: true }])).toEqual({ name: "ITS Review", ours: false, empty: true, nameTaken: false });
   });
 });
 
