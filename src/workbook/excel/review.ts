@@ -14,8 +14,9 @@ import { parseRange, rangeAddress } from "../address";
 import { type CellValue, clipToUsed, utf8Bytes } from "../fill";
 import type { RangeRef } from "../address";
 import type { WorkbookPlan } from "../plan";
-import { MARK_KEY } from "../ownership";
-import { BESIDE_COLUMNS, type ExistingReviewSheet, type ReviewPlan, type ReviewSource, SHEET_COLUMNS, reviewSheetCandidates } from "../review";
+import { normalizeHeader } from "../fill/headers";
+import { MARK_KEY, parseMark } from "../ownership";
+import { BESIDE_COLUMNS, REVIEW_HEADER, type ExistingReviewSheet, type ReviewPlan, type ReviewSource, SHEET_COLUMNS, reviewSheetCandidates } from "../review";
 import { applyPlan } from "./apply";
 import { describeExcelError, excelErrorCode } from "./errors";
 import { type FillProgress, type FillScope, READ_BLOCK_BYTES, type ReadResult, type RunOptions, type WriteResult } from "./fill";
@@ -124,17 +125,33 @@ async function locate(scope: ReviewScope): Promise<Located> {
   });
 }
 
-/** One block of rows: the values and formulas of the data's columns, and the formulas of the columns beside them. */
-async function readBlock(sheet: string, row: number, region: RangeRef, rows: number, beside: number) {
+/**
+ * One block of rows: the values and formulas of the data's columns, the formulas of the columns beside them, and
+ * those of the review column the sheet's mark names (`marked`, wherever it is).
+ */
+async function readBlock(sheet: string, row: number, region: RangeRef, rows: number, beside: number, marked: number | null) {
   return runExcel(async (context) => {
     const worksheet = context.workbook.worksheets.getItem(sheet);
     const data = worksheet.getRangeByIndexes(row, region.start.column, rows, region.columns);
     data.load("values, formulas");
     const next = beside > 0 ? worksheet.getRangeByIndexes(row, region.start.column + region.columns, rows, beside) : null;
     next?.load("formulas");
+    const own = marked === null ? null : worksheet.getRangeByIndexes(row, marked, rows, 1);
+    own?.load("formulas");
     await context.sync();
-    return { values: data.values as CellValue[][], formulas: data.formulas as CellValue[][], beside: next ? (next.formulas as CellValue[][]) : data.values.map(() => []) };
+    return {
+      values: data.values as CellValue[][],
+      formulas: data.formulas as CellValue[][],
+      beside: next ? (next.formulas as CellValue[][]) : data.values.map(() => []),
+      marked: own ? (own.formulas as CellValue[][]).map((r) => r[0]) : [],
+    };
   });
+}
+
+/** The sheet column of the review column the data sheet's mark names, or null. */
+function markedReviewColumn(mark: string | null): number | null {
+  const entry = parseMark(mark)?.columns.find((c) => normalizeHeader(c.header) === normalizeHeader(REVIEW_HEADER));
+  return entry && entry.column < SHEET_COLUMNS ? entry.column : null;
 }
 
 /** Reads what the planner needs, in blocks sized to keep each response under READ_BLOCK_BYTES. */
@@ -151,6 +168,8 @@ export async function readReviewSource(scope: ReviewScope, options: RunOptions =
     const values: CellValue[][] = [];
     const formulas: CellValue[][] = [];
     const besideCells: CellValue[][] = [];
+    const marked = markedReviewColumn(located.mark);
+    const markedCells: CellValue[] = [];
     const readBytes: number[] = [];
     let rowsPerBlock = Math.max(1, Math.floor(FIRST_READ_CELLS / (region.columns + beside)));
     while (values.length < region.rows) {
@@ -158,7 +177,7 @@ export async function readReviewSource(scope: ReviewScope, options: RunOptions =
       const rows = Math.min(rowsPerBlock, region.rows - values.length);
       let block: Awaited<ReturnType<typeof readBlock>>;
       try {
-        block = await readBlock(located.sheet, region.start.row + values.length, region, rows, beside);
+        block = await readBlock(located.sheet, region.start.row + values.length, region, rows, beside, marked);
       } catch (error) {
         // Rows of long text can outgrow the estimate: Excel refuses the response, so read half as many.
         if (excelErrorCode(error) !== "ResponsePayloadSizeLimitExceeded" || rows === 1) throw error;
@@ -168,7 +187,8 @@ export async function readReviewSource(scope: ReviewScope, options: RunOptions =
       values.push(...block.values);
       formulas.push(...block.formulas);
       besideCells.push(...block.beside);
-      const bytes = utf8Bytes(JSON.stringify(block.values)) + utf8Bytes(JSON.stringify(block.formulas)) + utf8Bytes(JSON.stringify(block.beside));
+      markedCells.push(...block.marked);
+      const bytes = [block.values, block.formulas, block.beside, block.marked].reduce((n, cells) => n + utf8Bytes(JSON.stringify(cells)), 0);
       readBytes.push(bytes);
       rowsPerBlock = Math.max(1, Math.floor((READ_BLOCK_BYTES * rows) / Math.max(bytes, 1)));
       options.onProgress?.({ phase: "read", done: values.length, total: region.rows });
@@ -186,6 +206,7 @@ export async function readReviewSource(scope: ReviewScope, options: RunOptions =
         freeColumn: Math.max(usedRight, right),
         sheetNames: located.sheetNames,
         mark: located.mark,
+        markedColumn: marked === null ? null : { column: marked, cells: markedCells },
         reviewSheets: located.reviewSheets,
       },
       readBytes,

@@ -39,6 +39,11 @@ export interface ReviewSource {
   readonly sheetNames: readonly string[];
   /** The data sheet's ownership mark (../ownership.ts), or null: it says which review column, if any, is ours. */
   readonly mark: string | null;
+  /**
+   * The review column the mark names, read wherever it is (inside the data, beside it or further right): its sheet
+   * column and formulas over the region's rows. Null when the mark names none.
+   */
+  readonly markedColumn: { readonly column: number; readonly cells: readonly CellValue[] } | null;
   /** The sheets named "ITS Review", "ITS Review (2)", ... that exist, with their marks. */
   readonly reviewSheets: readonly ExistingReviewSheet[];
 }
@@ -108,21 +113,15 @@ const isEmpty = (cell: CellValue | undefined): boolean => cell === undefined || 
  * user's, like any other.
  */
 function chooseTarget(source: ReviewSource, mark: SheetMark | null): ReviewTarget {
-  const { region, values, beside } = source;
+  const { region, beside } = source;
   const address = (column: number) => rangeAddress({ start: { row: region.start.row, column }, rows: region.rows, columns: 1 });
-  const ours = (header: CellValue | undefined, column: number) => normalizeHeader(header ?? "") === normalizeHeader(REVIEW_HEADER) && ownsColumn(mark, REVIEW_HEADER, column);
   const right = region.start.column + region.columns;
-  const inRegion = (values[0] ?? []).findIndex((h, i) => ours(h, region.start.column + i));
-  const inBeside = (beside[0] ?? []).findIndex((h, i) => ours(h, right + i));
-  const earlier =
-    inRegion >= 0
-      ? { column: region.start.column + inRegion, cells: values.map((row) => row[inRegion]) }
-      : inBeside >= 0
-        ? { column: right + inBeside, cells: beside.map((row) => row[inBeside]) }
-        : null;
-  if (earlier) {
+  const earlier = source.markedColumn;
+  if (earlier && earlier.column >= region.start.column && ownsColumn(mark, REVIEW_HEADER, earlier.column)) {
     const replaces = earlier.cells.filter((c) => !isEmpty(c)).length;
-    return { column: earlier.column, address: address(earlier.column), earlierReview: true, replaces };
+    // Ours while our header is there; still empty (a review Excel stopped before its first cells), it is taken again.
+    if (normalizeHeader(earlier.cells[0] ?? "") === normalizeHeader(REVIEW_HEADER)) return { column: earlier.column, address: address(earlier.column), earlierReview: true, replaces };
+    if (replaces === 0 && earlier.column >= right) return { column: earlier.column, address: address(earlier.column), earlierReview: false, replaces: 0 };
   }
   // Beside a table, one column stays empty between: a value written right next to a table can be taken into it
   // (AutoExpansion; office-js #6745 shows AutoCorrect acting on API writes), and the table is the user's.
@@ -238,9 +237,12 @@ export function planReview(source: ReviewSource, columns: ReviewColumns, rates: 
     const steps: PlanStep[] = [{ kind: "setCells", sheet, address, cells: texts.slice(start, end).map((t) => [t]) }];
     if (start === 0) {
       // The mark first: once the header is written, the column is recorded as ours. A sheet whose mark is not one
-      // this version reads (a newer add-in's) keeps it, and the column stays unrecorded.
+      // this version reads (a newer add-in's) keeps it, and the column stays unrecorded. The header's bold last:
+      // Excel keeps the actions before a failing one, and a bold cell counts as used, which would push a new
+      // review one column further right while this one is still empty.
       const marking = source.mark !== null && mark === null ? [] : markSteps(sheet, reviewedSheetMark(mark, target.column), source.mark);
-      steps.unshift(...marking, { kind: "setBold", sheet, address: rangeAddress({ start: { row: region.start.row, column: target.column }, rows: 1, columns: 1 }) });
+      steps.unshift(...marking);
+      steps.push({ kind: "setBold", sheet, address: rangeAddress({ start: { row: region.start.row, column: target.column }, rows: 1, columns: 1 }) });
     }
     blocks.push(steps);
     blockRows.push(end - start);

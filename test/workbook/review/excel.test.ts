@@ -9,6 +9,7 @@ import { addQuoteToBudget } from "../../../src/workbook/excel/quote";
 import { MARK_KEY, parseMark } from "../../../src/workbook/ownership";
 import { BUDGET_HEADERS, BUDGET_SHEET, BUDGET_TABLE, type SiteQuote } from "../../../src/workbook/quote/budgetSheet";
 import { REVIEW_HEADER, REVIEW_SHEET, detectReviewColumns, planReview } from "../../../src/workbook/review";
+import { actionHooks } from "../../safety/emulationHooks";
 import { cellChanges } from "../../safety/workbookDiff";
 
 const rates = CURRENT_RATES;
@@ -113,6 +114,9 @@ it("skips columns beside the data that hold anything, even one cell or a formula
   // F to J all hold something in some row: the findings go right of everything the sheet uses.
   expect(second.plan.target.address).toBe("K1:K9");
   expect(cellChanges(before2, book2.snapshot()).filter((c) => c.overwrote)).toEqual([]);
+  // A second review finds that column by the sheet's mark, though it is neither in the selection nor beside it.
+  const third = await review({ kind: "selection" });
+  expect(third.plan.target).toEqual({ column: 10, address: "K1:K9", earlierReview: true, replaces: 8 });
 });
 
 it("beside a table, leaves one empty column between, so the table is not widened; the table stays as it was", async () => {
@@ -273,4 +277,23 @@ it("a total row (labelled, or a SUM down the column) is not a site: not reviewed
   expect(plan.totals[0]).toEqual({ option: 1, sites: 3, days: 6, cost: 78452 + 52301 + 26151, price: 78452 + 52301 + 26151 });
   expect(book.values(REVIEW_SHEET, "A1:B20").find((r) => r[0] === "Total rows (not reviewed)")?.[1]).toBe(2);
   expect(cellChanges(before, book.snapshot()).filter((c) => c.overwrote)).toEqual([]);
+});
+
+it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])("Excel failing at action %i of the write: reviewing again ends where an uninterrupted review ends", async (n) => {
+  const spec = () => ({ sheets: { Budgets: budget().map((r, i) => [...r, "", ...(i === 0 ? ["x", "y", "z"] : ["", "", ""])]) }, tables: [{ name: "Submitted", sheet: "Budgets", address: "A1:F9" }] });
+  const twin = use(spec());
+  await review({ kind: "table", name: "Submitted" });
+  const uninterrupted = twin.snapshot();
+
+  const book = use(spec());
+  const source = await read({ kind: "table", name: "Submitted" });
+  const plan = planReview(source, detectReviewColumns(source.values[0], rates), rates);
+  actionHooks.failInsideRequest(n);
+  const failed = await writeReview(plan);
+  actionHooks.disarm();
+  expect(failed.kind).toBe("failed");
+  const again = await review({ kind: "table", name: "Submitted" });
+  // H:J hold the user's headers: the findings go right of everything the sheet uses, K, on both runs.
+  expect([plan.target.address, again.plan.target.address]).toEqual(["K1:K9", "K1:K9"]);
+  expect(book.snapshot()).toEqual(uninterrupted);
 });

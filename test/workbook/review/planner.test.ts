@@ -55,6 +55,7 @@ function sourceOf(grid: CellValue[][], extra: Partial<ReviewSource> = {}): Revie
     freeColumn: columns,
     sheetNames: ["Budgets"],
     mark: null,
+    markedColumn: null,
     reviewSheets: [],
     ...extra,
   };
