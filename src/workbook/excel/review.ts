@@ -10,9 +10,8 @@
  * only call those, check for Cancel and report progress between requests.
  */
 
-import { parseRange, rangeAddress } from "../address";
+import { type RangeRef, parseRange } from "../address";
 import { type CellValue, clipToUsed, utf8Bytes } from "../fill";
-import type { RangeRef } from "../address";
 import type { WorkbookPlan } from "../plan";
 import { normalizeHeader } from "../fill/headers";
 import { MARK_KEY, parseMark } from "../ownership";
@@ -242,6 +241,3 @@ export async function writeReview(plan: ReviewPlan, options: RunOptions = {}): P
   }
   return { kind: "done", blocks: plan.blocks.length };
 }
-
-/** The area a review reads, as the pane shows it: "Budgets!A1:F1009". */
-export const reviewedArea = (source: ReviewSource): string => `${source.sheet}!${rangeAddress(source.region)}`;

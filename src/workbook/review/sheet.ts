@@ -14,7 +14,7 @@ export const REVIEW_ROLE = "review";
 export const REVIEW_SHEET_MARK: SheetMark = { version: MARK_VERSION, role: REVIEW_ROLE, madeSheet: true, tables: [], columns: [], charts: [] };
 
 /** How many of the names "ITS Review", "ITS Review (2)", ... the Excel side reads the marks of. */
-export const REVIEW_SHEET_CANDIDATES = 9;
+const REVIEW_SHEET_CANDIDATES = 9;
 const candidateName = (n: number): string => (n === 1 ? REVIEW_SHEET : `${REVIEW_SHEET} (${n})`);
 
 /** "ITS Review", "ITS Review (2)", ... "ITS Review (9)": where an earlier review's sheet may be. */
