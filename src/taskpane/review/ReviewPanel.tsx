@@ -10,6 +10,7 @@ import {
   RadioGroup,
   Select,
   Text,
+  tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { CURRENT_RATES, formatDollars } from "../../core";
@@ -19,10 +20,11 @@ import type { RunOptions } from "../../workbook/excel/fill";
 import { excelAvailable } from "../../workbook/excel/run";
 import { REVIEW_HEADER, type ReviewColumnName, type ReviewColumns, type ReviewPlan, type ReviewSource, detectReviewColumns, optionTotalLabel } from "../../workbook/review";
 import { count } from "../fill/fillView";
-import { paneStyles as css } from "../styles";
+import { paneStyles } from "../styles";
 import { PICKERS, columnChoices, countRows, pickerLabel, reviewFor, sameLayout, whereText } from "./reviewView";
 
 const rates = CURRENT_RATES;
+const css = { ...paneStyles, list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL } };
 
 /** The workbook side of the tab; the pane passes Excel's, tests and the preview may pass their own. */
 export interface ReviewExcel {
@@ -292,8 +294,12 @@ function Findings({ plan }: { plan: ReviewPlan }) {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>First findings</MessageBarTitle>
-            {plan.examples.map((e) => `Row ${e.row}${e.site ? ` (${e.site})` : ""}: ${e.text}`).join(" ")}
-            {plan.withFindings > plan.examples.length ? ` And ${count(plan.withFindings - plan.examples.length, "more row")}.` : ""}
+            <ul style={css.list}>
+              {plan.examples.map((e) => (
+                <li key={e.row}>{`Row ${e.row}${e.site ? ` (${e.site})` : ""}: ${e.text}`}</li>
+              ))}
+            </ul>
+            {plan.withFindings > plan.examples.length ? `And ${count(plan.withFindings - plan.examples.length, "more row")}.` : ""}
           </MessageBarBody>
         </MessageBar>
       )}
