@@ -18,7 +18,7 @@ import { type FillProgress, type FillScope, type ReadResult, type RunOptions, ty
 import { excelAvailable } from "../../workbook/excel/run";
 import { type FillMode, type FillPlan, type FillSource, MODE_LABELS, SUMMARY_SHEET, detectColumns } from "../../workbook/fill";
 import { paneStyles as css } from "../styles";
-import { bandRows, columnChoices, confirmText, count, leftOutText, optionOrder, planFor, sameLayout, samePlan, whereText } from "./fillView";
+import { bandRows, columnChoices, confirmText, count, leftOutText, liveModeWarning, optionOrder, planFor, sameLayout, samePlan, whereText } from "./fillView";
 
 const rates = CURRENT_RATES;
 
@@ -71,6 +71,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
     [source, enrollmentColumn, siteColumn, options, mode],
   );
   const plan = planned?.plan;
+  const liveWarning = useMemo(() => (plan ? liveModeWarning(plan) : null), [plan]);
 
   async function chooseScope(kind: ScopeKind) {
     setScopeKind(kind);
@@ -251,6 +252,14 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
           {planned?.error && (
             <MessageBar intent="error">
               <MessageBarBody>{planned.error}</MessageBarBody>
+            </MessageBar>
+          )}
+          {liveWarning && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Large for live formulas</MessageBarTitle>
+                {liveWarning}
+              </MessageBarBody>
             </MessageBar>
           )}
           {plan && <Preview plan={plan} />}

@@ -2,7 +2,7 @@
 
 import { type OptionNumber, type RateTable, bandLabel } from "../../core";
 import { columnLetters, rangeAddress } from "../../workbook/address";
-import { type FillChoice, type FillPlan, type FillPreview, type FillSource, FillError, planFill } from "../../workbook/fill";
+import { type FillChoice, type FillPlan, type FillPreview, type FillSource, FillError, MODE_LABELS, customFunctionCalls, planFill } from "../../workbook/fill";
 
 export const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
@@ -50,6 +50,24 @@ export function leftOutText(preview: FillPreview): string | null {
   const more = rows.length > 3 ? ` and ${count(rows.length - 3, "more")}` : "";
   const are = rows.length === 1 ? "is" : "are";
   return `${count(rows.length, "total row")} ${are} left out of the pricing and the summary: ${named.join(", ")}${more}.`;
+}
+
+/**
+ * Add-in function cells above which the pane advises portable formulas. In a shared runtime custom functions get much
+ * slower with thousands of cells and stay at #BUSY! at 40,000 (office-js #901), recalculate about 6 times slower while
+ * the pane is closed (#6936) and slow down further when they depend on each other (#794).
+ */
+export const LIVE_CALLS_WARNING = 5_000;
+
+/** The advice for a live fill that writes more add-in function cells than Excel handles well, or null. */
+export function liveModeWarning(plan: FillPlan): string | null {
+  const calls = customFunctionCalls(plan);
+  if (calls <= LIVE_CALLS_WARNING) return null;
+  return (
+    `This fill writes ${count(calls, "add-in function cell")}. Excel is known to slow down with thousands of them and to stall, ` +
+    `showing #BUSY!, at tens of thousands (worst with this pane closed). Choose "${MODE_LABELS.portable}": the same numbers, ` +
+    "computed by Excel itself."
+  );
 }
 
 /** What the confirmation says: how many cells would change, and that nothing else does. */

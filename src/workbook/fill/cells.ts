@@ -82,11 +82,19 @@ export function daysCell(mode: FillMode, result: RowResult, enrollment: string, 
   return portableDays(enrollment, rates.bandDays, rates.bandFrom);
 }
 
-/** The annual-cost cell of a row for one option, reading the row's recommended-days cell `days`. */
+/**
+ * The annual-cost cell of a row for one option, reading the row's recommended-days cell `days`. In live mode the
+ * days are the row's one custom-function call; the cost picks the memo's price with CHOOSE (prices of the fill's
+ * fiscal year, from the core), so a row costs Excel one call to the add-in instead of four, and no custom function
+ * waits on another (office-js #901, #794). Days that are not 0-5 give an error, as ITSCOST would.
+ */
 export function costCell(mode: FillMode, result: RowResult, option: OptionNumber, days: string, table: RateTable, rates: RatesSheet): CellInput {
   if (result.kind === "blank" || result.kind === "summary") return "";
   if (mode === "values") return result.kind === "ok" ? annualCost(result.days, option, table) : "";
-  if (mode === "live") return unlessBlank(days, `LAUSD.ITSCOST(${days},"${table.options[option - 1].name}")`);
+  if (mode === "live") {
+    const prices = Array.from({ length: table.maxDays + 1 }, (_, d) => annualCost(d, option, table));
+    return unlessBlank(days, `CHOOSE(${days}+1,${prices.join(",")})`);
+  }
   return `=IF(${days}="","",INDEX(${rates.prices(option)},MATCH(${days},${rates.priceDays},0)))`;
 }
 

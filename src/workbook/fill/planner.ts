@@ -89,6 +89,20 @@ export interface FillPlan {
   readonly blockRows: readonly number[];
 }
 
+const CUSTOM_FUNCTION_CALL = /\bLAUSD\.[A-Z]+\(/g;
+
+/**
+ * How many custom-function calls the plan writes (each LAUSD.* in a formula is one call Excel makes to the add-in's
+ * runtime on every recalculation): the figure that decides whether Excel can keep up (office-js #901).
+ */
+export function customFunctionCalls(plan: Pick<FillPlan, "blocks">): number {
+  let calls = 0;
+  for (const block of plan.blocks)
+    for (const step of block.steps)
+      if (step.kind === "setCells") for (const row of step.cells) for (const cell of row) if (typeof cell === "string") calls += cell.match(CUSTOM_FUNCTION_CALL)?.length ?? 0;
+  return calls;
+}
+
 /** Why a fill cannot be planned, in words the user can act on. */
 export class FillError extends Error {}
 
