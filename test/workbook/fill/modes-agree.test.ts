@@ -53,8 +53,8 @@ function coreVerdict(value: unknown): Shown {
   return { kind: "number", value: recommendDays(parsed.value, rates).days };
 }
 
-async function filled(mode: FillMode): Promise<{ book: EmulatedWorkbook; read: unknown[][]; out: unknown[][] }> {
-  const book = createWorkbook({ sheets: { Inputs: sheetRows() } });
+async function filled(mode: FillMode, blanksAsZero = false): Promise<{ book: EmulatedWorkbook; read: unknown[][]; out: unknown[][] }> {
+  const book = createWorkbook({ sheets: { Inputs: sheetRows() }, host: { blanksAsZero } });
   installEmulatedOffice(globalThis, book);
   const read = await readFillSource({ kind: "usedRange" });
   if (read.kind !== "read") throw new Error(JSON.stringify(read));
@@ -84,4 +84,11 @@ test("every row shows the same in live, portable and values mode, and that is th
   const text = (s: Shown[]) => s.map((c) => (c.kind === "number" ? c.value : c.kind === "blank" ? "blank" : c.code)).join(" ");
   expect(disagreements.map((r) => `${r.input}: live ${text(r.live)} | portable ${text(r.portable)} | values ${text(r.values)} | core ${text(r.expected.live)}`)).toEqual([]);
   expect(rows.length).toBe(TYPED.length + AS_TEXT.length);
+});
+
+test("on a host that passes blanks to custom functions as 0 (office-js #4702, #5262), live mode shows the same", async () => {
+  const zero = await filled("live", true);
+  expect(zero.out).toEqual((await filled("live")).out);
+  zero.book.userTypes("Inputs", "B3", ""); // an enrollment cleared after the fill
+  expect(zero.book.values("Inputs", "C3:F3")).toEqual([["", "", "", ""]]);
 });
