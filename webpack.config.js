@@ -1,3 +1,4 @@
+const crypto = require("crypto");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -50,15 +51,41 @@ function licenseNotice(packages) {
  */
 const CORS_PATHS = new Set(["/functions.json"]);
 
+/** The pane's first screen, rendered from the current sources in a fresh Node process (scripts/prerender-pane.js). */
+function prerenderPane(dev) {
+  const { execFileSync } = require("child_process");
+  const env = { ...process.env, NODE_ENV: dev ? "development" : "production" };
+  return JSON.parse(execFileSync(process.execPath, [path.resolve(__dirname, "scripts/prerender-pane.js")], { encoding: "utf8", env, maxBuffer: 16 * 2 ** 20 }));
+}
+
 /**
- * taskpane.html with the add-in's scripts (deferred) placed where the template's `<!-- scripts -->` is: after the
- * CSP <meta>, before office.js. Chromium requests scripts found after a CSP <meta> only once the blocking office.js
- * has run; above it, they download alongside office.js and still run after it, in order.
+ * The page's script tags: functions.js and boot.js deferred; the pane's bundle preloaded (fetched at once, at the
+ * same priority as a script), for boot.js to run once the pre-rendered pane has been painted.
  */
-function taskpanePage(scriptTags) {
-  const template = fs.readFileSync(path.resolve(__dirname, "src/taskpane/taskpane.html"), "utf8");
-  if (!template.includes("<!-- scripts -->")) throw new Error("src/taskpane/taskpane.html lost its <!-- scripts --> marker.");
-  return template.replace("<!-- scripts -->", scriptTags);
+function paneScriptTags(files) {
+  return files
+    .map((src) => (/(^|\/)taskpane\.js$/.test(src) ? `<link rel="preload" as="script" href="${src}" data-pane-bundle />` : `<script defer src="${src}"></script>`))
+    .join("\n    ");
+}
+
+/**
+ * taskpane.html from its template: the add-in's scripts (deferred) at `<!-- scripts -->`, after the CSP <meta> and
+ * before office.js (Chromium requests scripts found after a CSP <meta> only once a blocking office.js has run; above
+ * it they download alongside and still run after it, in order); the pre-rendered pane in #root and its styles at
+ * `<!-- styles -->`, each inline <style> allowed by its hash in the policy's style-src (no 'unsafe-inline').
+ */
+function taskpanePage(scriptTags, dev) {
+  const template = fs.readFileSync(path.resolve(__dirname, "src/taskpane/taskpane.html"), "utf8").replace(/\s*<!--(?! (scripts|styles) -->)[\s\S]*?-->/g, "");
+  for (const marker of ["<!-- scripts -->", "<!-- styles -->", '<div id="root"></div>']) {
+    if (!template.includes(marker)) throw new Error(`src/taskpane/taskpane.html lost its ${marker}.`);
+  }
+  const { markup, styles } = prerenderPane(dev);
+  const page = template
+    .replace("<!-- scripts -->", scriptTags)
+    .replace("<!-- styles -->", styles)
+    .replace('<div id="root"></div>', `<div id="root">${markup}</div>`);
+  const hashes = [...page.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${crypto.createHash("sha256").update(m[1]).digest("base64")}'`);
+  return page.replace(/(style-src [^;"]*)/, (directive) => [directive, ...new Set(hashes.filter((h) => !directive.includes(h)))].join(" "));
 }
 
 /** office-addin-dev-certs writes these files; its CA cannot be trusted system-wide without admin rights. */
@@ -80,6 +107,7 @@ module.exports = (env = {}, options = {}) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      boot: "./src/taskpane/shell/boot.ts",
       // The preview workbench (emulated Excel + HyperFormula, GPL-3.0) is a development target only.
       ...(dev ? { preview: "./src/preview/index.tsx" } : {}),
     },
@@ -97,14 +125,19 @@ module.exports = (env = {}, options = {}) => {
       ],
     },
     performance: { hints: false },
+    // webpack minifies HTML (and its inline CSS) itself: that would change the inline styles after their CSP hashes
+    // are taken, and reordering rules would change which of Griffel's atomic classes wins.
+    optimization: { minimizeOptions: { html: false } },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        templateContent: ({ htmlWebpackPlugin }) => taskpanePage(htmlWebpackPlugin.tags.headTags.join("")),
+        templateContent: ({ htmlWebpackPlugin }) => taskpanePage(paneScriptTags(htmlWebpackPlugin.files.js), dev),
         inject: false,
+        // Not minified, for the same reason as optimization.minimizeOptions.html above.
+        minify: false,
         // The shared runtime page also registers the custom functions.
-        chunks: ["functions", "taskpane"],
+        chunks: ["functions", "boot", "taskpane"],
         scriptLoading: "defer",
       }),
       new CopyWebpackPlugin({

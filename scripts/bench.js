@@ -18,6 +18,7 @@ const path = require("path");
 const vm = require("vm");
 const { execFileSync } = require("child_process");
 const { BUDGET_GZIP, paneScripts } = require("./bundle-budget");
+const { registerTypeScript } = require("./typescript-require");
 
 const ROOT = path.resolve(__dirname, "..");
 const args = new Set(process.argv.slice(2));
@@ -45,18 +46,6 @@ function compare(subject, baseline) {
   for (let i = 0; i < 2; i++) (subject(), baseline());
   const pairs = Array.from({ length: REPS }, () => [once(subject), once(baseline)]);
   return { subject: median(pairs.map((p) => p[0])), baseline: median(pairs.map((p) => p[1])), ratio: median(pairs.map(([a, b]) => a / b)) };
-}
-
-/** TypeScript sources (the core, the emulation, the fill) loaded by transpiling on require, as ts-jest does. */
-function registerTypeScript() {
-  const ts = require("typescript");
-  require.extensions[".ts"] = (module, filename) => {
-    const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
-      fileName: filename,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-    });
-    module._compile(outputText, filename);
-  };
 }
 
 /** The production build (the project's webpack config, minified) in a temporary folder. */

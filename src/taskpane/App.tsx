@@ -33,14 +33,19 @@ function whenIdleAfterLoad(task: () => void): () => void {
   return () => cancel();
 }
 
-export function App({ office, addQuote }: { office: OfficeStatus; addQuote: AddQuote }) {
+/**
+ * `busy`: the pre-rendered pane is on screen but not hydrated yet. It is inert meanwhile (what was typed or chosen
+ * before hydration would not reach React's state) and aria-busy tells assistive technology to wait.
+ */
+export function App({ office, addQuote, busy = false }: { office: OfficeStatus; addQuote: AddQuote; busy?: boolean }) {
   const [tab, setTab] = useState<TabId>("quote");
   const canWrite = office.host === "pending" ? "pending" : office.host === "excel";
   // A failed warm-up costs nothing: opening the tab requests the chunk again.
   useEffect(() => whenIdleAfterLoad(() => void loadFillPanel().catch(() => {})), []);
   return (
     <FluentProvider theme={office.dark ? webDarkTheme : webLightTheme} style={css.root}>
-      <main>
+      {/* React 18 knows no `inert` prop: as an unknown attribute it must be a string, and absent to be off. */}
+      <main aria-busy={busy} {...(busy ? { inert: "" } : {})}>
         <header style={css.header}>
           <Title2 as="h1">ITS Support Budget</Title2>
           <p style={css.muted}>

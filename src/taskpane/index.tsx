@@ -1,7 +1,6 @@
-/** The pane's entry point in taskpane.html. */
-import { createRoot } from "react-dom/client";
-import { Pane } from "./Pane";
+/** The pane's entry point in taskpane.html: hydrates the first screen pre-rendered there at build time. */
+import { createDOMRenderer } from "@fluentui/react-components";
+import { hydrateRoot } from "react-dom/client";
+import { PaneRoot } from "./shell/PaneRoot";
 
-// The theme's background runs edge to edge (set through CSSOM, which the page's CSP allows).
-document.body.style.margin = "0";
-createRoot(document.getElementById("root")!).render(<Pane />);
+hydrateRoot(document.getElementById("root")!, <PaneRoot renderer={createDOMRenderer()} />);

@@ -22,6 +22,9 @@ function systemPrefersDark(): boolean {
   return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
+/** What the pane pre-rendered at build time shows: Office not answered yet, the light theme. */
+export const prerenderedStatus: OfficeStatus = { host: "pending", dark: false };
+
 export function initialStatus(): OfficeStatus {
   return { host: typeof Office === "undefined" ? "none" : "pending", dark: systemPrefersDark() };
 }

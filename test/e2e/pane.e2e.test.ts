@@ -31,8 +31,13 @@ async function openPane(query = "", before?: (page: Page) => void): Promise<{ pa
   const errors = watchErrors(page);
   before?.(page);
   await page.goto(`${server.url}taskpane.html${query}`);
-  await page.getByRole("button", { name: "Add to budget sheet" }).waitFor();
+  await untilHydrated(page);
   return { page, errors };
+}
+
+/** The pane is pre-rendered: it is on screen at once, and usable once React has hydrated it (aria-busy="false"). */
+async function untilHydrated(page: Page) {
+  await page.locator('main[aria-busy="false"]').waitFor();
 }
 
 /** Replaces a text field's content from the keyboard. */
@@ -138,8 +143,32 @@ test("the Fill a sheet tab loads its own chunk on demand, under the page's CSP",
     const panel = document.querySelector('[role="tabpanel"]');
     return panel?.getAttribute("aria-labelledby") === "tab-fill" && !/Loading the bulk fill/.test(panel.textContent ?? "") && (panel.textContent ?? "").length > 0;
   });
-  expect(chunks.filter((c) => !/\/(taskpane|functions)\.js$/.test(c)).length).toBeGreaterThan(0);
+  expect(chunks.filter((c) => !/\/(taskpane|functions|boot)\.js$/.test(c)).length).toBeGreaterThan(0);
   expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("the first screen is in the page itself: painted with its styles before any script runs, inert until hydrated", async () => {
+  const page = await browser.context.newPage();
+  await page.route(/\/(taskpane|boot)\.js$/, (route) => route.abort());
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}taskpane.html`);
+  await page.getByRole("button", { name: "Add to budget sheet" }).waitFor({ state: "attached" });
+  const screen = await page.evaluate(() => {
+    const main = document.querySelector("main")!;
+    const site = document.querySelector<HTMLInputElement>("input")!;
+    return {
+      busy: main.getAttribute("aria-busy"),
+      inert: main.hasAttribute("inert"),
+      background: getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor,
+      padding: getComputedStyle(document.querySelector(".fui-FluentProvider")!).paddingLeft,
+      siteWidth: site.getBoundingClientRect().width,
+    };
+  });
+  expect(screen).toEqual({ busy: "true", inert: true, background: "rgb(255, 255, 255)", padding: "16px", siteWidth: expect.any(Number) });
+  expect(screen.siteWidth).toBeGreaterThan(200);
+  // Only the two aborted scripts fail: the page's inline styles are all allowed by the CSP.
+  expect(errors.filter((e) => !/taskpane\.js|boot\.js|net::ERR_FAILED|Failed to load resource/.test(e))).toEqual([]);
   await page.close();
 });
 
@@ -161,6 +190,7 @@ test("when office.js cannot load, the pane still renders, quotes, and says addin
   try {
     const page = await offline.context.newPage();
     await page.goto(`${server.url}taskpane.html`);
+    await untilHydrated(page);
     await page.getByText(/Adding to a sheet needs Excel/).waitFor();
     await page.getByRole("textbox", { name: /Enrollment/ }).fill("801");
     await page.getByText("more than 800 students → 5 days").waitFor();
@@ -176,6 +206,7 @@ test("with Microsoft's office.js outside Office (no host), the pane renders and 
     const page = await plain.context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${server.url}taskpane.html`);
+    await untilHydrated(page);
     await page.getByRole("textbox", { name: /Enrollment/ }).fill("400");
     await page.getByText("201-400 students → 2 days").waitFor();
     await page.getByText(/Adding to a sheet needs Excel/).waitFor();

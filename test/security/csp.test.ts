@@ -3,6 +3,7 @@
  * add-in's host and Office's CDN, no inline script, no eval (nor eval-style source maps), and - in Chromium - a
  * pane that renders styled with no violation but office.js's own telemetry frame, which the policy blocks on purpose.
  */
+import crypto from "crypto";
 import fs from "fs";
 import http from "http";
 import os from "os";
@@ -30,7 +31,7 @@ describe("source maps", () => {
   test("production emits no source maps and no eval-wrapped modules", () => {
     expect(build.devtool === false || !String(build.devtool).includes("eval")).toBe(true);
     expect(build.files().filter((f) => f.endsWith(".map"))).toEqual([]);
-    for (const name of ["taskpane.js", "functions.js"]) expect(build.read(name)).not.toMatch(/sourceMappingURL=data:|\/\/# sourceURL=webpack/);
+    for (const name of ["taskpane.js", "functions.js", "boot.js"]) expect(build.read(name)).not.toMatch(/sourceMappingURL=data:|\/\/# sourceURL=webpack/);
   });
 
   test("the development build's source maps need no eval either, so the pane runs under the same policy", () => {
@@ -39,7 +40,7 @@ describe("source maps", () => {
   });
 
   test("no bundled code evaluates strings as code", () => {
-    for (const name of ["taskpane.js", "functions.js"]) {
+    for (const name of ["taskpane.js", "functions.js", "boot.js"]) {
       const js = build.read(name);
       expect(js).not.toMatch(/(^|[^\w.$])eval\s*\(/);
       expect(js).not.toMatch(/new\s+Function\s*\(/);
@@ -66,9 +67,19 @@ describe("Content-Security-Policy of dist/taskpane.html", () => {
     }
   });
 
+  test("allows each inline <style> of the page (the pre-rendered pane's) by its hash, and no style attribute", () => {
+    const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]);
+    expect(styles.filter((css) => css.length > 0).length).toBeGreaterThan(3);
+    for (const css of styles) {
+      const hash = `'sha256-${crypto.createHash("sha256").update(css).digest("base64")}'`;
+      expect({ css: css.slice(0, 60), allowed: sourcesFor(policy, "style-src-elem").includes(hash) }).toEqual({ css: css.slice(0, 60), allowed: true });
+    }
+    expect(html).not.toMatch(/<[a-z][^>]*\sstyle=/i);
+  });
+
   test("every script of the page is an external file the policy allows; no inline code or handlers", () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-    expect(scripts.length).toBeGreaterThanOrEqual(3); // office.js, functions.js, taskpane.js
+    expect(scripts.length).toBeGreaterThanOrEqual(3); // office.js, functions.js, boot.js (taskpane.js is preloaded)
     for (const [, attrs, body] of scripts) {
       expect(body.trim()).toBe("");
       const src = /\bsrc=["']?([^"'\s>]+)/i.exec(attrs)?.[1] ?? "";
