@@ -7,7 +7,7 @@
  */
 import { EmulatedOfficeError, NotEmulatedError, createWorkbook, installEmulatedOffice, isFormulaCell } from "../../src/preview/excel-emulation";
 import type { EmulatedWorkbook } from "../../src/preview/excel-emulation";
-import { itsCost, itsDays } from "../../src/functions/functions";
+import { itsCost, itsDays, itsRates } from "../../src/functions/functions";
 
 function use(book: EmulatedWorkbook): EmulatedWorkbook {
   (globalThis as unknown as { Excel: unknown }).Excel = book.Excel;
@@ -339,6 +339,14 @@ describe("formulas", () => {
     expect(book.values("S", `C1:C${enrollments.length}`)).toEqual(itsCost(days, "Outside Summer" as never));
     expect(book.values("S", `D1:D${enrollments.length}`)).toEqual(itsCost(days, 3 as never));
     expect(book.values("S", `B${enrollments.length + 1}:B${2 * enrollments.length}`)).toEqual(days);
+  });
+
+  test("the optional fiscal year reaches the functions: a bundled year prices as the functions do, an unknown one is #VALUE!", () => {
+    const book = createWorkbook({
+      sheets: { S: [['=LAUSD.ITSCOST(3,1,"2025-26")', '=LAUSD.ITSDAYS(523,"FY2025-26")', '=LAUSD.ITSCOST(3,1,"2019-20")', '=LAUSD.ITSDAYS(523,A2:A3)'], ['=LAUSD.ITSRATES("2025-26")']] },
+    });
+    expect(book.values("S", "A1:D1")).toEqual([[78452, 3, "#VALUE!", "#VALUE!"]]);
+    expect(book.values("S", "A2:D7")).toEqual(itsRates("2025-26"));
   });
 
   test("bad inputs give Excel errors in their own cell; blanks stay blank", () => {

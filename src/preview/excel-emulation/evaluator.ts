@@ -78,17 +78,25 @@ function callCustom(fn: () => unknown[][]): unknown {
   return SimpleRangeValue.onlyValues(cells as never);
 }
 
+/** An optional scalar argument as Excel hands it to a custom function: omitted is undefined; a range where a scalar is declared is #VALUE!. */
+function scalarArg(arg: unknown): unknown {
+  if (arg === undefined) return undefined;
+  return arg instanceof SimpleRangeValue ? new CellError(ErrorType.VALUE, "A range where the function takes one value") : toCustomArg(arg);
+}
+
+const YEAR = { argumentType: FunctionArgumentType.ANY, optionalArg: true };
+
 const firstError = (args: unknown[]) => args.flatMap((a) => (a instanceof SimpleRangeValue ? a.data.flat() : [a])).find((v) => v instanceof CellError);
 
 class LausdFunctions extends FunctionPlugin {
   static implementedFunctions = {
-    "LAUSD.ITSDAYS": { method: "itsdays", sizeOfResultArrayMethod: "sameSize", parameters: [{ argumentType: FunctionArgumentType.ANY }] },
+    "LAUSD.ITSDAYS": { method: "itsdays", sizeOfResultArrayMethod: "sameSize", parameters: [{ argumentType: FunctionArgumentType.ANY }, YEAR] },
     "LAUSD.ITSCOST": {
       method: "itscost",
       sizeOfResultArrayMethod: "sameSize",
-      parameters: [{ argumentType: FunctionArgumentType.ANY }, { argumentType: FunctionArgumentType.ANY, optionalArg: true }],
+      parameters: [{ argumentType: FunctionArgumentType.ANY }, { argumentType: FunctionArgumentType.ANY, optionalArg: true }, YEAR],
     },
-    "LAUSD.ITSRATES": { method: "itsrates", sizeOfResultArrayMethod: "ratesSize", parameters: [] },
+    "LAUSD.ITSRATES": { method: "itsrates", sizeOfResultArrayMethod: "ratesSize", parameters: [YEAR] },
     LOOKUP: {
       method: "lookup",
       parameters: [{ argumentType: FunctionArgumentType.NOERROR }, { argumentType: FunctionArgumentType.RANGE }, { argumentType: FunctionArgumentType.RANGE, optionalArg: true }],
@@ -96,17 +104,25 @@ class LausdFunctions extends FunctionPlugin {
   };
 
   itsdays(ast: ProcedureAst, state: State) {
-    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSDAYS"), (arg: unknown) => (firstError([arg]) ?? callCustom(() => itsDays(toGrid(arg)))) as never);
+    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSDAYS"), (arg: unknown, year: unknown) => {
+      const fiscalYear = scalarArg(year);
+      return (firstError([arg, fiscalYear]) ?? callCustom(() => itsDays(toGrid(arg), fiscalYear as never))) as never;
+    });
   }
 
   itscost(ast: ProcedureAst, state: State) {
-    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSCOST"), (days: unknown, option: unknown) =>
-      (firstError([days, option]) ?? callCustom(() => itsCost(toGrid(days), (option === undefined ? null : toCustomArg(option)) as never))) as never,
-    );
+    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSCOST"), (days: unknown, option: unknown, year: unknown) => {
+      const fiscalYear = scalarArg(year);
+      const optionArg = option === undefined ? null : scalarArg(option);
+      return (firstError([days, optionArg, fiscalYear]) ?? callCustom(() => itsCost(toGrid(days), optionArg as never, fiscalYear as never))) as never;
+    });
   }
 
   itsrates(ast: ProcedureAst, state: State) {
-    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSRATES"), () => callCustom(() => itsRates()) as never);
+    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSRATES"), (year: unknown) => {
+      const fiscalYear = scalarArg(year);
+      return (firstError([fiscalYear]) ?? callCustom(() => itsRates(fiscalYear as never))) as never;
+    });
   }
 
   /** The result takes the shape of the first argument (a cell or a range). */
@@ -116,6 +132,7 @@ class LausdFunctions extends FunctionPlugin {
     return new ArraySize(size.width, size.height);
   }
 
+  /** The newest year's shape: every bundled year has the same table (days 0-5 by three options). */
   ratesSize() {
     const rows = itsRates();
     return new ArraySize(rows[0].length, rows.length);
