@@ -322,7 +322,7 @@ export class EmRangeFont extends ClientObject<RangeTarget> implements Pick<Excel
 
 type WorksheetMembers =
   | "name" | "id" | "position" | "visibility" | "getRange" | "getRangeByIndexes" | "getCell" | "getUsedRange" | "getUsedRangeOrNullObject"
-  | "activate" | "tables" | "charts" | "freezePanes" | "customProperties" | "isNullObject";
+  | "activate" | "delete" | "tables" | "charts" | "freezePanes" | "customProperties" | "isNullObject";
 
 export class EmWorksheet extends ClientObject<SheetModel> implements Pick<Excel.Worksheet, WorksheetMembers> {
   protected readonly properties: Record<string, PropertyDef<SheetModel>> = {
@@ -429,6 +429,11 @@ export class EmWorksheet extends ClientObject<SheetModel> implements Pick<Excel.
       if (s.book.selection.sheet !== s) s.book.selection = { sheet: s, range: { start: { row: 0, column: 0 }, rows: 1, columns: 1 } };
       s.book.touch();
     });
+  }
+
+  /** ExcelApi 1.1; see WorkbookModel.deleteSheet. */
+  delete(): void {
+    this.call("delete", [], (s) => s.book.deleteSheet(s));
   }
 
 }

@@ -446,6 +446,26 @@ export class WorkbookModel {
     return copy;
   }
 
+  /**
+   * Worksheet.delete (ExcelApi 1.1): the sheet goes with its cells, tables, charts, freeze panes and custom properties.
+   * Excel refuses to delete the last visible sheet (every emulated sheet is visible); the docs name no error code, so
+   * InvalidOperation, the code the reference gives for a VeryHidden sheet. When the deleted sheet was active, the next
+   * sheet to its right becomes active, or the one to its left when it was the last (the docs are silent; this is
+   * Excel's own tab behaviour), with A1 selected. Formulas on other sheets that referred to it show #REF!.
+   */
+  deleteSheet(sheet: SheetModel): void {
+    if (this.sheets.length === 1) {
+      throw new EmulationError("InvalidOperation", `"${sheet.name}" is the only visible sheet; a workbook must keep at least one visible sheet, so add another before deleting it.`);
+    }
+    const at = this.sheets.indexOf(sheet);
+    this.sheets.splice(at, 1);
+    this.tables.splice(0, this.tables.length, ...this.tables.filter((t) => t.sheet !== sheet));
+    if (this.apiActive === sheet) this.apiActive = undefined;
+    if (this.active === sheet) this.active = this.sheets[Math.min(at, this.sheets.length - 1)];
+    if (this.selection.sheet === sheet) this.selection = { sheet: this.active, range: { start: { row: 0, column: 0 }, rows: 1, columns: 1 } };
+    this.structureChanged();
+  }
+
   table(name: string): TableModel | undefined {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
   }
