@@ -18,6 +18,7 @@
  *
  * Pure code: the planners read marks from snapshots and plan "markSheet" steps; ./excel/apply.ts writes them.
  */
+import { normalizeFiscalYear } from "../core";
 import type { PlanStep } from "./plan";
 
 /** The custom property key (at most 255 characters, case-insensitive in Excel). */
@@ -28,6 +29,11 @@ export const MARK_VERSION = 1;
 export interface TableMark {
   readonly name: string;
   readonly columns: readonly string[];
+  /**
+   * The one fiscal year ("2025-26") whose rates the table's rows are priced with; absent in marks written before
+   * years were recorded. Any canonical year, bundled or not: a newer add-in's year is still that table's year.
+   */
+  readonly fiscalYear?: string;
 }
 
 /** A column the add-in wrote on a sheet it did not make: its header and its zero-based sheet column. */
@@ -71,14 +77,15 @@ export function parseMark(value: unknown): SheetMark | null {
   const tables = Array.isArray(m.tables) ? m.tables : null;
   const columns = Array.isArray(m.columns) ? m.columns : null;
   if (m.version !== MARK_VERSION || !isText(m.role) || typeof m.madeSheet !== "boolean" || !tables || !columns || !isTextArray(m.charts)) return null;
-  const tableOk = (t: unknown) => typeof t === "object" && t !== null && isText((t as TableMark).name) && isTextArray((t as TableMark).columns);
+  const yearOk = (year: unknown) => year === undefined || (typeof year === "string" && normalizeFiscalYear(year) === year);
+  const tableOk = (t: unknown) => typeof t === "object" && t !== null && isText((t as TableMark).name) && isTextArray((t as TableMark).columns) && yearOk((t as TableMark).fiscalYear);
   const columnOk = (c: unknown) => typeof c === "object" && c !== null && isText((c as ColumnMark).header) && Number.isInteger((c as ColumnMark).column) && (c as ColumnMark).column >= 0;
   if (!tables.every(tableOk) || !columns.every(columnOk)) return null;
   return {
     version: MARK_VERSION,
     role: m.role,
     madeSheet: m.madeSheet,
-    tables: (tables as TableMark[]).map((t) => ({ name: t.name, columns: [...t.columns] })),
+    tables: (tables as TableMark[]).map((t) => ({ name: t.name, columns: [...t.columns], ...(t.fiscalYear !== undefined ? { fiscalYear: t.fiscalYear } : {}) })),
     columns: (columns as ColumnMark[]).map((c) => ({ header: c.header, column: c.column })),
     charts: [...m.charts],
   };

@@ -21,8 +21,19 @@ test.each([
   ["a table without columns", JSON.stringify({ ...mark, tables: [{ name: "ITSBudget" }] })],
   ["a negative column", JSON.stringify({ ...mark, columns: [{ header: "X", column: -1 }] })],
   ["a number", 12],
+  ["a table whose fiscal year is not a canonical year", JSON.stringify({ ...mark, tables: [{ ...mark.tables[0], fiscalYear: "FY25-26" }] })],
+  ["a table whose fiscal year is a number", JSON.stringify({ ...mark, tables: [{ ...mark.tables[0], fiscalYear: 2025 }] })],
 ])("%s is not a mark: the sheet is not known to be ours", (_what, value) => {
   expect(parseMark(value)).toBeNull();
+});
+
+test("a table's fiscal year survives the round trip; a mark without one (written before years were recorded) still parses", () => {
+  const priced: SheetMark = { ...mark, tables: [{ ...mark.tables[0], fiscalYear: "2025-26" }] };
+  expect(parseMark(serializeMark(priced))).toEqual(priced);
+  expect(parseMark(serializeMark(priced))?.tables[0].fiscalYear).toBe("2025-26");
+  expect(parseMark(serializeMark(mark))?.tables[0]).not.toHaveProperty("fiscalYear");
+  // A year this add-in does not bundle is still the table's year (a newer add-in wrote it).
+  expect(parseMark(serializeMark({ ...mark, tables: [{ ...mark.tables[0], fiscalYear: "2031-32" }] }))?.tables[0].fiscalYear).toBe("2031-32");
 });
 
 test("a table, column or chart is ours only when the mark names it (names compare as Excel compares them)", () => {
