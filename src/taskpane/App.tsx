@@ -1,11 +1,16 @@
-import { FluentProvider, Tab, TabList, Text, Title2, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Text, Title2, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { Suspense, lazy, useEffect, useState } from "react";
 import { CURRENT_RATES } from "../core";
 import type { OfficeStatus } from "./office";
 import { paneStyles as css } from "./styles";
 import { type AddQuote, QuotePanel } from "./quote/QuotePanel";
+import { type TabChoice, Tabs, panelId, tabId } from "./shell/Tabs";
 
 type TabId = "quote" | "fill";
+const TABS: readonly TabChoice<TabId>[] = [
+  { value: "quote", label: "Quote" },
+  { value: "fill", label: "Fill a sheet" },
+];
 
 // The bulk fill is its own chunk, so the quote (what most users open the pane for) paints without it. It is
 // fetched once the page has loaded and the browser is idle, or when its tab opens; never before the first paint
@@ -52,15 +57,8 @@ export function App({ office, addQuote, busy = false }: { office: OfficeStatus; 
             IT support technician days, FY {CURRENT_RATES.fiscalYear} rates (ITS memo of {CURRENT_RATES.source.date}).
           </p>
         </header>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="What to do">
-          <Tab id="tab-quote" value="quote" aria-controls="panel-quote">
-            Quote
-          </Tab>
-          <Tab id="tab-fill" value="fill" aria-controls="panel-fill">
-            Fill a sheet
-          </Tab>
-        </TabList>
-        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} style={css.panel}>
+        <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="What to do" />
+        <div id={panelId(tab)} role="tabpanel" aria-labelledby={tabId(tab)} style={css.panel}>
           {tab === "quote" ? (
             <QuotePanel canWrite={canWrite} addQuote={addQuote} />
           ) : (
