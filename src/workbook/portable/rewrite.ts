@@ -133,6 +133,8 @@ export function convertFormula(formula: unknown, tables: readonly RateTable[] = 
     if (!(error instanceof FormulaSyntaxError)) throw error;
     return { kind: "notConverted", reason: `the add-in cannot read this formula (${error.message})`, valuesOnly: true };
   }
+  // A quoted sheet name may mention the functions too ('LAUSD.ITSDAYS(1)'!B2).
+  if (!mentionsLausd(tree)) return { kind: "none" };
   const text = formula.slice(1);
   const years = new Set<RateTable>();
   let unnamedYear = false;

@@ -32,10 +32,11 @@ describe.each(["portable", "values"] as const)("%s", (mode) => {
     expect(book.snapshot()).toEqual(before);
     expect(plan.left).toEqual([]);
     expect(plan.ratesSheetsAdded).toEqual(mode === "portable" ? [RATES] : []);
-    expect(plan.unnamedYear).toEqual({ formulas: plan.changes.length, year: CURRENT_RATES.fiscalYear });
+    const unnamed = plan.changes.filter((c) => !c.before.includes(`"${CURRENT_RATES.fiscalYear}"`)).length;
+    expect(plan.unnamedYear).toEqual({ formulas: unnamed, year: CURRENT_RATES.fiscalYear });
     const lines = confirmationLines(plan);
     expect(lines[0]).toMatch(new RegExp(`^${plan.changes.length} cells on "${sheet}" become`));
-    expect(lines.join("\n")).toMatch(`fixed to FY ${CURRENT_RATES.fiscalYear}`);
+    expect(lines.some((l) => l.includes(`fixed to FY ${CURRENT_RATES.fiscalYear}`))).toBe(unnamed > 0);
 
     const result = await applyPortable(mode, plan.token, sheet);
     expect(result.kind).toBe("done");
@@ -105,4 +106,26 @@ test("an existing rates sheet that does not hold the memo's table stops the conv
   expect(result).toEqual({ kind: "failed", message: expect.stringMatching(new RegExp(`^The sheet "${RATES}" does not hold the memo's FY 2025-26 rates .*Rename or delete that sheet`)) });
   // Values need no rates sheet.
   expect((await checkPortable("values", "Budget")).kind).toBe("plan");
+});
+
+test("formulas naming their year, and others naming none, keep their numbers; the confirmation counts those fixed to the newest year", async () => {
+  const book = createWorkbook({
+    sheets: {
+      Budget: [
+        ["Enrollment", "Days", "Cost", "Named cost"],
+        [523, '=LAUSD.ITSDAYS(A2,"2025-26")', '=LAUSD.ITSCOST(B2,"Outside Summer","FY2025-26")', '=LAUSD.ITSCOST(3, 1, "2025-26")'],
+        [150, "=LAUSD.ITSDAYS(A3)", "=LAUSD.ITSCOST(B3,2)", '=LAUSD.ITSCOST(3,1,"2019-20")'],
+      ],
+    },
+  });
+  installEmulatedOffice(globalThis, book);
+  const shown = book.values("Budget", "A1:D3");
+  expect(shown.slice(1)).toEqual([[523, 3, 75013, 78452], [150, 1, 25004, "#VALUE!"]]);
+  const plan = await check("portable");
+  expect(plan.unnamedYear).toEqual({ formulas: 2, year: "2025-26" });
+  expect(plan.left).toEqual([{ address: "D3", header: "Named cost", formula: '=LAUSD.ITSCOST(3,1,"2019-20")', reason: expect.stringMatching(/No rates for fiscal year 2019-20/) }]);
+  expect(confirmationLines(plan)).toContain("2 of these formulas name no fiscal year: they are fixed to FY 2025-26, the newest bundled year.");
+  expect((await applyPortable("portable", plan.token)).kind).toBe("done");
+  expect(book.values("Budget", "A1:D3")).toEqual(shown);
+  expect(lausdCells(book.formulas("Budget", "A1:D3"))).toEqual(['=LAUSD.ITSCOST(3,1,"2019-20")']);
 });
