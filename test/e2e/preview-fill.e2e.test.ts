@@ -52,7 +52,7 @@ test.each<FillMode>(["live", "portable", "values"])("fill the sample sheet, %s: 
   }
   // The grid's text is the workbook's computed values; the formulas are the mode's.
   const formula = (await page.evaluate(`window.__excelWorkbook.formulas(${JSON.stringify(SAMPLE_SHEET)}, "E2:F2")`)) as unknown[][];
-  if (mode === "live") expect(formula[0][0]).toBe('=IF(C2="","",LAUSD.ITSDAYS(C2))');
+  if (mode === "live") expect(formula[0][0]).toBe('=IF(C2="","",LAUSD.ITSDAYS(C2,"2025-26"))');
   if (mode === "portable") expect(String(formula[0][1])).toMatch(/^=.*INDEX\(.*ITS Rates FY2025-26/);
   if (mode === "values") expect(formula[0]).toEqual([1, 26151]);
   const sheets = (await page.evaluate("window.__excelWorkbook.sheetNames()")) as string[];

@@ -49,6 +49,7 @@ export function ratesSheet(rates: RateTable) {
     `${quoteSheetName(ratesSheetName(rates))}!${rangeAddress({ start: { row: headerRow + 1, column: col }, rows: count, columns: 1 }, true)}`;
   return {
     name: ratesSheetName(rates),
+    fiscalYear: rates.fiscalYear,
     cells: grid,
     area: rangeAddress({ start: { row: 0, column: 0 }, rows: grid.length, columns: width }),
     boldRows: [BAND_HEADER_ROW, PRICE_HEADER_ROW],
@@ -78,7 +79,9 @@ const unlessBlank = (input: string, formula: string): string => `=IF(${input}=""
 export function daysCell(mode: FillMode, result: RowResult, enrollment: string, rates: RatesSheet): CellInput {
   if (result.kind === "blank" || result.kind === "summary") return "";
   if (mode === "values") return result.kind === "ok" ? result.days : `Error: ${result.message}`;
-  if (mode === "live") return unlessBlank(enrollment, `LAUSD.ITSDAYS(${enrollment})`);
+  // The year is named so the row keeps this year's bands when a newer year is bundled (a formula naming none
+  // would move to it whenever Excel happens to recalculate it, office-js #2012, #3332), matching its costs.
+  if (mode === "live") return unlessBlank(enrollment, `LAUSD.ITSDAYS(${enrollment},"${rates.fiscalYear}")`);
   return portableDays(enrollment, rates.bandDays, rates.bandFrom);
 }
 

@@ -120,19 +120,25 @@ function fromResult(result: unknown): number | string | CellError {
 /** LAUSD.ITSDAYS and LAUSD.ITSCOST in HyperFormula, calling the add-in's own functions module. */
 class LausdPlugin extends FunctionPlugin {
   itsdays(ast: ProcedureAst, state: InterpreterState) {
-    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSDAYS"), (e: unknown) => fromResult(itsDays([[toArg(e)]])[0][0]));
+    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSDAYS"), (e: unknown, year: unknown) =>
+      fromResult(itsDays([[toArg(e)]], year === undefined ? undefined : (toArg(year) as never))[0][0]),
+    );
   }
   itscost(ast: ProcedureAst, state: InterpreterState) {
-    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSCOST"), (d: unknown, o: unknown) =>
-      fromResult(itsCost([[toArg(d)]], toArg(o) as never)[0][0]),
+    return this.runFunction(ast.args, state, this.metadata("LAUSD.ITSCOST"), (d: unknown, o: unknown, year: unknown) =>
+      fromResult(itsCost([[toArg(d)]], toArg(o) as never, year === undefined ? undefined : (toArg(year) as never))[0][0]),
     );
   }
 }
 (LausdPlugin as unknown as { implementedFunctions: object }).implementedFunctions = {
-  "LAUSD.ITSDAYS": { method: "itsdays", parameters: [{ argumentType: FunctionArgumentType.NOERROR }] },
+  "LAUSD.ITSDAYS": { method: "itsdays", parameters: [{ argumentType: FunctionArgumentType.NOERROR }, { argumentType: FunctionArgumentType.NOERROR, optionalArg: true }] },
   "LAUSD.ITSCOST": {
     method: "itscost",
-    parameters: [{ argumentType: FunctionArgumentType.NOERROR }, { argumentType: FunctionArgumentType.NOERROR, optionalArg: true }],
+    parameters: [
+      { argumentType: FunctionArgumentType.NOERROR },
+      { argumentType: FunctionArgumentType.NOERROR, optionalArg: true },
+      { argumentType: FunctionArgumentType.NOERROR, optionalArg: true },
+    ],
   },
 };
 let registered = false;

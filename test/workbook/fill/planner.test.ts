@@ -82,7 +82,7 @@ describe("formula modes", () => {
     const book = new MemoryBook({ Sites: sites() });
     fill(book, all("live"));
     const row2 = book.sheets.get("Sites")![1];
-    expect(row2.slice(3)).toEqual(['=IF(B2="","",LAUSD.ITSDAYS(B2))', '=IF(D2="","",CHOOSE(D2+1,0,26151,52301,78452,104602,130753))', '=IF(D2="","",CHOOSE(D2+1,0,25004,50008,75013,100017,125021))', '=IF(D2="","",CHOOSE(D2+1,0,1125,2251,3376,4502,5627))']);
+    expect(row2.slice(3)).toEqual(['=IF(B2="","",LAUSD.ITSDAYS(B2,"2025-26"))', '=IF(D2="","",CHOOSE(D2+1,0,26151,52301,78452,104602,130753))', '=IF(D2="","",CHOOSE(D2+1,0,25004,50008,75013,100017,125021))', '=IF(D2="","",CHOOSE(D2+1,0,1125,2251,3376,4502,5627))']);
     expect(book.sheets.get("Sites")![3].slice(3)).toEqual(["", "", "", ""]);
     expect(book.sheets.get(SUMMARY_SHEET)![4]).toEqual(["1 day", "=SUMIF('Sites'!$D$2:$D$7,1,'Sites'!$E$2:$E$7)", "=SUMIF('Sites'!$D$2:$D$7,1,'Sites'!$F$2:$F$7)", "=SUMIF('Sites'!$D$2:$D$7,1,'Sites'!$G$2:$G$7)", "=COUNTIF('Sites'!$D$2:$D$7,1)"]);
   });
