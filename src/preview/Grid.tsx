@@ -8,10 +8,8 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { type RangeRef, columnLetters, parseRange, rangeAddress } from "../workbook/address";
-import { type Cell, type EmulatedWorkbook, type SheetModel, isFormulaCell } from "./excel-emulation";
+import { type Cell, type EmulatedWorkbook, MAX_ROWS, type SheetModel, evaluationFailure, isFormulaCell } from "./excel-emulation";
 import { readEntry } from "./excel-emulation/coercion";
-import { evaluationFailure } from "./excel-emulation/evaluator";
-import { MAX_ROWS } from "./excel-emulation/model";
 import { formatValue } from "./format";
 
 /** Rendering more columns than this would slow the page; the rest are counted, not drawn. */

@@ -4,8 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetters } from "../workbook/address";
-import { type CellValue, type EmulatedWorkbook, type SheetModel, isFormulaCell } from "./excel-emulation";
-import { MAX_COLUMNS, MAX_ROWS } from "./excel-emulation/model";
+import { type CellValue, type EmulatedWorkbook, MAX_COLUMNS, MAX_ROWS, type SheetModel, isFormulaCell } from "./excel-emulation";
 import { expandStructuredRefs } from "./excel-emulation/structured-refs";
 
 /**
