@@ -554,3 +554,45 @@ describe("a user's copy of a sheet (book.userCopiesSheet)", () => {
     expect(book.snapshot().sheets[0].customProperties).toEqual({ k: "v" });
   });
 });
+
+describe("the formula count behind hasFormulas (kept by store, not recounted per change)", () => {
+  const recount = (book: EmulatedWorkbook) => book.model.sheets.map((s) => [...s.cells.values()].filter(isFormulaCell).length);
+  const counted = (book: EmulatedWorkbook) => book.model.sheets.map((s) => s.formulaCount);
+
+  test("stays equal to the formula cells through writes, overwrites, clears, text, inserted rows, copies and deletes", async () => {
+    const book = use(createWorkbook({ sheets: { A: [[1, "=A1*2", "=LAUSD.ITSRATES()"]], B: [["=A!A1"]] } }));
+    const steps: (() => Promise<void> | void)[] = [
+      () => book.userTypes("A", "D1", "=B1+1"),
+      () => book.userTypes("A", "B1", "7"), // a formula overwritten by a value
+      () => book.userTypes("A", "E1", "'=not a formula"), // text that starts with "="
+      () => book.userTypes("A", "E1", "=1+1"), // a formula over that text
+      () => book.userTypes("A", "D1", ""), // cleared
+      () => book.model.requireSheet("A").shiftDown(0, 0, 4, 2),
+      () => book.userCopiesSheet("B", "B (2)"),
+      () =>
+        Excel.run(async (context) => {
+          context.workbook.worksheets.getItem("A").getRange("A3:B3").formulas = [["=1", "=2"]];
+          context.workbook.worksheets.getItem("B").delete();
+          await context.sync();
+        }),
+    ];
+    for (const step of steps) {
+      await step();
+      expect(counted(book)).toEqual(recount(book));
+    }
+    expect(book.sheetNames()).toEqual(["A", "B (2)"]);
+    expect(counted(book)).toEqual([4, 1]);
+  });
+
+  test("once the last formula is gone (its sheet deleted), a cell its spill covered reads empty", async () => {
+    const book = use(createWorkbook({ sheets: { Keep: [["x"]], Rates: [["=LAUSD.ITSRATES()"]] } }));
+    expect(book.values("Rates", "A2")[0][0]).not.toBe("");
+    expect(book.model.hasFormulas()).toBe(true);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Rates").delete();
+      await context.sync();
+    });
+    expect(book.model.hasFormulas()).toBe(false);
+    expect(book.values("Keep", "A2")).toEqual([[""]]);
+  });
+});

@@ -80,6 +80,8 @@ export class SheetModel {
    * (office-js #5486, "by design").
    */
   readonly customProperties = new Map<string, { key: string; value: string }>();
+  /** How many cells hold a formula, kept by store() (so the book knows at once whether anything can spill). */
+  formulaCount = 0;
 
   constructor(
     readonly book: WorkbookModel,
@@ -140,10 +142,12 @@ export class SheetModel {
   /** Stores content as it is: a formula when it starts with "=" unless `asText`. */
   store(row: number, column: number, input: CellValue | null, asText = false): void {
     const cell = this.edit(row, column);
+    const wasFormula = isFormulaCell(cell);
     if (input === null || input === "") delete cell.input;
     else cell.input = input;
     if (asText && typeof input === "string" && input.startsWith("=")) cell.text = true;
     else delete cell.text;
+    this.formulaCount += Number(isFormulaCell(cell)) - Number(wasFormula);
     this.prune(row, column, cell);
     // A table's header names what its structured references mean.
     const header = this.book.tables.some((t) => t.sheet === this && t.range.start.row === row && column >= t.range.start.column && column < t.range.start.column + t.range.columns);
@@ -231,12 +235,12 @@ export class SheetModel {
       const row = Math.floor(k / MAX_COLUMNS), column = k % MAX_COLUMNS;
       return row >= fromRow && column >= first && column <= last;
     });
-    for (const [k] of moving) this.cells.delete(k);
-    for (const [k, cell] of moving) {
-      const row = Math.floor(k / MAX_COLUMNS) + count;
-      if (row >= MAX_ROWS) throw new EmulationError("InvalidOperation", `Inserting ${count} rows on "${this.name}" would push cells past the last row.`);
-      this.cells.set(key(row, k % MAX_COLUMNS), cell);
+    // Refused before anything moves, so no cell (and no formula count) is lost halfway.
+    if (moving.some(([k]) => Math.floor(k / MAX_COLUMNS) + count >= MAX_ROWS)) {
+      throw new EmulationError("InvalidOperation", `Inserting ${count} rows on "${this.name}" would push cells past the last row.`);
     }
+    for (const [k] of moving) this.cells.delete(k);
+    for (const [k, cell] of moving) this.cells.set(key(Math.floor(k / MAX_COLUMNS) + count, k % MAX_COLUMNS), cell);
     this.book.structureChanged();
   }
 
@@ -390,14 +394,8 @@ export class WorkbookModel {
     return this.cache.valueAt(sheet, row, column);
   }
 
-  private formulaCount?: { version: number; any: boolean };
-
   hasFormulas(): boolean {
-    if (this.formulaCount?.version !== this.version) {
-      const any = this.sheets.some((s) => [...s.cells.values()].some(isFormulaCell));
-      this.formulaCount = { version: this.version, any };
-    }
-    return this.formulaCount.any;
+    return this.sheets.some((s) => s.formulaCount > 0);
   }
 
   sheet(name: string): SheetModel | undefined {
@@ -434,6 +432,7 @@ export class WorkbookModel {
     this.sheets.splice(this.sheets.indexOf(copy), 1);
     this.sheets.splice(this.sheets.indexOf(source) + 1, 0, copy);
     for (const [k, cell] of source.cells) copy.cells.set(k, { ...cell });
+    copy.formulaCount = source.formulaCount;
     copy.frozenRows = source.frozenRows;
     copy.frozenColumns = source.frozenColumns;
     copy.charts.push(...source.charts.map((c) => ({ ...c, id: this.newId("chart") })));
