@@ -57,7 +57,7 @@ withSoffice(
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "its-portable-lo-"));
     try {
       const file = new ExcelJS.Workbook();
-      await file.xlsx.load(Buffer.from(await toXlsx(book)));
+      await file.xlsx.load(await toXlsx(book));
       // No LAUSD function is left in the file: LibreOffice would show #NAME? for it.
       file.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => expect(String(cell.formula ?? "")).not.toMatch(/LAUSD/i))));
       file.getWorksheet(SAMPLE_SHEET)!.getCell("C2").value = 801;
