@@ -5,14 +5,16 @@
  *     it) against a bare loop doing the same comparisons and lookups in this process: the ratio (goal: within 3x);
  *  2. the bulk fill (src/workbook/excel/fill.ts, unchanged) of 1,008 / 10,000 / 100,000 rows on the Excel
  *     emulation: syncs, requests, blocks, bytes per block, CPU time;
- *  3. the production pane's JS (taskpane.js + functions.js), raw and gzip, against a 150 KB gzip budget that
- *     fails the bench (exit code 1) when exceeded;
- *  4. the pane's first render in headless Chromium, median of 10 cold loads (../shared/tools/measure-pageload.js).
+ *  3. the production pane's JS requested before its first render (scripts/bundle-budget.js), raw and gzip, against
+ *     the budget there, which fails the bench (exit code 1) when exceeded;
+ *  4. the pane's first render against Microsoft's React template, side by side in one run with the same local
+ *     office.js served to both (../shared/tools/pageload-ab.js, 20 alternating cold loads at 1x and 4x CPU): first
+ *     render (the pre-rendered pane on screen) and hydrated (usable); the bench fails when first render is over
+ *     RATIO_BUDGET of the template's at either rate, or the JS the browser requested before it is over the budget.
  * Options: --quick (fewer repetitions, for a smoke run), --no-pageload, --out=<file>, --build=<dir> (reuse a
  * production build instead of building).
  */
 const fs = require("fs");
-const http = require("http");
 const os = require("os");
 const path = require("path");
 const vm = require("vm");
@@ -136,14 +138,15 @@ function schoolRows(n) {
 }
 
 async function benchFill(n, mode) {
-  const { createWorkbook } = require(path.join(ROOT, "src/preview/excel-emulation"));
+  const { createWorkbook, installEmulatedOffice } = require(path.join(ROOT, "src/preview/excel-emulation"));
   const { readFillSource, writeFill } = require(path.join(ROOT, "src/workbook/excel/fill.ts"));
   const { planFill } = require(path.join(ROOT, "src/workbook/fill"));
   const { CURRENT_RATES } = require(path.join(ROOT, "src/core"));
   // Constants as entered, formulas not computed: the bench times the add-in's work, not a formula engine's.
   const evaluator = () => (sheet, row, column) => sheet.cell(row, column)?.input ?? "";
   const book = createWorkbook({ evaluator, sheets: { Schools: [["School", "Enrollment"], ...schoolRows(n)] } });
-  global.Excel = book.Excel;
+  // Office too: every Excel batch checks the requirement sets first (src/workbook/excel/run.ts).
+  installEmulatedOffice(global, book);
   global.gc?.();
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
@@ -178,33 +181,50 @@ async function benchFill(n, mode) {
 
 // ---------------------------------------------------------------- 3. bundle size, 4. first render
 
-/** Serves the build on 127.0.0.1 and runs the shared page-load tool on the pane (office.js is unreachable there). */
-async function firstRender(buildDir, runs) {
-  const tool = path.resolve(ROOT, "../shared/tools/measure-pageload.js");
-  if (!fs.existsSync(tool)) return { skipped: `${tool} not found` };
-  const server = http.createServer((req, res) => {
-    const file = path.join(buildDir, path.normalize(decodeURIComponent(req.url.split("?")[0])));
-    if (!file.startsWith(buildDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": file.endsWith(".html") ? "text/html" : "text/javascript" });
-    fs.createReadStream(file).pipe(res);
+/** Our first render may take at most this share of the template's, at 1x and at 4x CPU (issue 14). */
+const RATIO_BUDGET = 0.8;
+const AB_TOOL = path.resolve(ROOT, "../shared/tools/pageload-ab.js");
+const AB_CPUS = [1, 4];
+
+/**
+ * One run of the shared side-by-side tool on `buildDir` (office.js served, the template beside it); `selector` is
+ * what counts as ready on our side. Per CPU rate: medians, the ratio, pairs won, JS requested before ready.
+ */
+async function pageloadAb(buildDir, runs, selector) {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-ab-")), "ab.json");
+  const { execFile } = require("child_process");
+  const argv = [AB_TOOL, "--runs", String(runs), "--cpu", AB_CPUS.join(","), "--ours", buildDir, "--json", out, ...(selector ? ["--ours-selector", selector] : [])];
+  await new Promise((resolve, reject) =>
+    execFile(process.execPath, argv, { cwd: ROOT, timeout: 1_800_000 }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout))),
+  );
+  const { rows } = JSON.parse(fs.readFileSync(out, "utf8"));
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  return AB_CPUS.map((cpu) => {
+    const ours = rows.filter((r) => r.arm === "ours" && r.cpu === cpu);
+    const anchor = rows.filter((r) => r.arm === "anchor" && r.cpu === cpu);
+    const won = ours.filter((r) => r.ready < (anchor.find((a) => a.i === r.i)?.ready ?? Infinity)).length;
+    const [o, a] = [median(ours.map((r) => r.ready)), median(anchor.map((r) => r.ready))];
+    return { cpu, ours: o, anchor: a, ratio: o / a, won, runs: ours.length, oursJs: median(ours.map((r) => r.js)), anchorJs: median(anchor.map((r) => r.js)) };
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${server.address().port}/taskpane.html`;
-  try {
-    const { execFile } = require("child_process");
-    const output = await new Promise((resolve, reject) =>
-      execFile(process.execPath, [tool, url, "#root > *", String(runs)], { cwd: ROOT, timeout: 300_000 }, (err, stdout, stderr) =>
-        err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
-      ),
-    );
-    const stat = (name) => {
-      const m = new RegExp(`^${name}\\s+(\\d+) / (\\d+) / (\\d+)`, "m").exec(output);
-      return m ? { min: +m[1], median: +m[2], max: +m[3] } : null;
-    };
-    return { runs, url: "taskpane.html", ready: stat("ready"), fcp: stat("fcp"), load: stat("load"), output: output.trim() };
-  } finally {
-    server.close();
+}
+
+/** First render and hydration against the template, or why they were skipped. */
+async function firstRender(buildDir, runs) {
+  if (!fs.existsSync(AB_TOOL)) return { skipped: `${AB_TOOL} not found` };
+  const painted = await pageloadAb(buildDir, runs, null);
+  const hydrated = await pageloadAb(buildDir, runs, 'main[aria-busy="false"]');
+  return { runs, painted, hydrated, load: `${os.loadavg()[0].toFixed(1)}` };
+}
+
+/** What fails the bench: the ratio at any CPU rate, and the JS requested before first render (static and measured). */
+function budgetFailures(sizes, render) {
+  const failures = [];
+  if (!sizes.withinBudget) failures.push(`the pane's page requests ${kb(sizes.total.gzip)} gzip of JavaScript, over the ${kb(BUDGET_GZIP)} budget`);
+  for (const r of render.painted ?? []) {
+    if (r.ratio > RATIO_BUDGET) failures.push(`first render at ${r.cpu}x CPU is ${r.ratio.toFixed(2)}x the template's, over ${RATIO_BUDGET}x`);
+    if (r.oursJs > BUDGET_GZIP) failures.push(`at ${r.cpu}x CPU the browser requested ${kb(r.oursJs)} of JavaScript before first render, over ${kb(BUDGET_GZIP)}`);
   }
+  return failures;
 }
 
 // ---------------------------------------------------------------- the report
@@ -252,22 +272,35 @@ function report({ fns, fills, sizes, render, started }) {
   }
   r.push("");
   r.push("## Production pane JavaScript", "");
-  r.push(`\`npm run build\` output loaded by taskpane.html besides office.js; budget ${kb(BUDGET_GZIP)} gzip (the bench fails above it).`, "");
+  r.push(`\`npm run build\` output that taskpane.html has the browser request before the first render (scripts and preloads, office.js aside); budget ${kb(BUDGET_GZIP)} gzip (the bench fails above it).`, "");
   r.push(line(["file", "raw", "gzip -9"]), line(["---", "---:", "---:"]));
   for (const f of sizes.files) r.push(line([f.name, kb(f.raw), kb(f.gzip)]));
   r.push("", sizes.withinBudget ? `Within the budget (${kb(BUDGET_GZIP - sizes.total.gzip)} to spare).` : "**Over the budget: the bench fails.**", "");
-  r.push("## First render in headless Chromium", "");
+  r.push("## First render against Microsoft's React template", "");
   if (render.skipped) r.push(`Skipped: ${render.skipped}.`, "");
   else {
     r.push(
-      `\`node ../shared/tools/measure-pageload.js <served dist>/taskpane.html "#root > *" ${render.runs}\`: ${render.runs} cold loads, each in a fresh`,
-      "profile, every host but 127.0.0.1 unreachable (so office.js from Microsoft's CDN fails fast, as offline). \"ready\" is the",
-      "pane's first React render on screen.",
+      `\`node ../shared/tools/pageload-ab.js --runs ${render.runs} --ours <build>\` (and again with \`--ours-selector 'main[aria-busy="false"]'\`):`,
+      `${render.runs} alternating cold loads of each page per CPU rate in one run, fresh profile each, both pages given the same local`,
+      "office.js (as users get it from the CDN, not unreachable), served gzip from 127.0.0.1. The template is Office-Addin-TaskPane-React's",
+      "production build (../shared/anchors/). \"First render\": our pre-rendered pane on screen (`#root > *`, then a frame), the",
+      "template's first React render (`#container > *`). \"Hydrated\": our pane usable (React attached, `aria-busy` false), against the",
+      "same template figure. JS: gzip bytes of every script the browser requested before that moment (office.js excluded).",
+      `The bench fails above ${RATIO_BUDGET}x for first render at either rate, or above ${kb(BUDGET_GZIP)} of JS before it.`,
       "",
     );
-    r.push(line(["metric", "min", "median", "max"]), line(["---", "---:", "---:", "---:"]));
-    for (const k of ["ready", "fcp", "load"]) if (render[k]) r.push(line([k, `${render[k].min} ms`, `**${render[k].median} ms**`, `${render[k].max} ms`]));
-    r.push("");
+    r.push(line(["CPU", "what", "ours", "template", "ratio", "ours faster in", "ours JS before (gzip)", "template JS"]));
+    r.push(line(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"]));
+    for (const [what, rows] of [["first render", render.painted], ["hydrated", render.hydrated]]) {
+      for (const x of rows) r.push(line([`${x.cpu}x`, what, `${x.ours.toFixed(0)} ms`, `${x.anchor.toFixed(0)} ms`, `**${x.ratio.toFixed(2)}**`, `${x.won}/${x.runs}`, kb(x.oursJs), kb(x.anchorJs)]));
+    }
+    r.push("", `Load average at the end of the page loads: ${render.load}.`, "");
+    r.push(
+      "Before (b4111b5: client-rendered pane, scripts after the CSP <meta> and office.js, Fluent's TabList, the fill chunk",
+      "prefetched), same tool, 20 runs on 2026-12-02: first render 400 ms vs 379 ms at 1x (1.05x), 1,092 ms vs 1,131 ms at 4x",
+      "(0.97x), 137.6 KB of JS before it.",
+      "",
+    );
   }
   return r.join("\n");
 }
@@ -299,16 +332,16 @@ async function main() {
     fills.push(f);
     log(`  fill ${n} rows (${mode}): ${f.syncs} syncs, ${f.blocks} write blocks, largest request ${kb(f.maxRequestBytes)}, CPU ${ms(f.cpuMs)}`);
   }
-  const render = args.has("--no-pageload") ? { skipped: "--no-pageload" } : await firstRender(buildDir, QUICK ? 3 : 10);
-  if (render.ready) log(`  first render (ready) median ${render.ready.median} ms over ${render.runs} cold loads`);
+  const render = args.has("--no-pageload") ? { skipped: "--no-pageload" } : await firstRender(buildDir, QUICK ? 5 : 20);
+  for (const x of render.painted ?? []) log(`  first render at ${x.cpu}x CPU: ${x.ours.toFixed(0)} ms vs the template's ${x.anchor.toFixed(0)} ms (${x.ratio.toFixed(2)}x)`);
+  for (const x of render.hydrated ?? []) log(`  hydrated at ${x.cpu}x CPU: ${x.ours.toFixed(0)} ms vs the template's ${x.anchor.toFixed(0)} ms (${x.ratio.toFixed(2)}x)`);
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, report({ fns, fills, sizes, render, started }) + "\n");
   log(`Wrote ${path.relative(ROOT, OUT)}`);
   if (!BUILD) fs.rmSync(buildDir, { recursive: true, force: true });
-  if (!sizes.withinBudget) {
-    console.error(`FAIL: the pane loads ${kb(sizes.total.gzip)} gzip of JavaScript, over the ${kb(BUDGET_GZIP)} budget.`);
-    process.exit(1);
-  }
+  const failures = budgetFailures(sizes, render);
+  for (const f of failures) console.error(`FAIL: ${f}.`);
+  if (failures.length) process.exit(1);
 }
 
 if (require.main === module) main().catch((e) => { console.error(e); process.exit(1); });

@@ -10,7 +10,7 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-const BUDGET_GZIP = 150 * 1024;
+const BUDGET_GZIP = 110 * 1024;
 
 /** The src or href of each script the page requests up front (the production page may leave attributes unquoted). */
 function requestedScripts(html) {
