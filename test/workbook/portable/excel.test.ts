@@ -129,3 +129,15 @@ test("formulas naming their year, and others naming none, keep their numbers; th
   expect(book.values("Budget", "A1:D3")).toEqual(shown);
   expect(lausdCells(book.formulas("Budget", "A1:D3"))).toEqual(['=LAUSD.ITSCOST(3,1,"2019-20")']);
 });
+
+test.each(["portable", "values"] as const)("=LAUSD.ITSRATES() alone becomes the rates table over its spill (%s), showing the same", async (mode) => {
+  const book = createWorkbook({ sheets: { Rates: [["Our rates"], ["=LAUSD.ITSRATES()"]] } });
+  installEmulatedOffice(globalThis, book);
+  const shown = book.values("Rates", "A1:D8");
+  expect(shown[2]).toEqual([1, 26151, 25004, 1125]);
+  const plan = await check(mode);
+  expect([plan.changes.length, plan.left]).toEqual([24, []]);
+  expect((await applyPortable(mode, plan.token)).kind).toBe("done");
+  expect(book.values("Rates", "A1:D8")).toEqual(shown);
+  expect(lausdCells(book.formulas("Rates", "A1:D8"))).toEqual([]);
+});
