@@ -22,7 +22,7 @@ import { type EmulatedWorkbook, type FormulaEvaluator, type WorkbookSnapshot, cr
 import { columnLetters, parseRange, rangeAddress, type RangeRef } from "../../src/workbook/address";
 import { type AddQuoteResult, addQuoteToBudget } from "../../src/workbook/excel/quote";
 import { MARK_KEY, serializeMark } from "../../src/workbook/ownership";
-import { BUDGET_HEADERS, BUDGET_SHEET, BUDGET_SHEET_MARK, BUDGET_TABLE, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, rowCells } from "../../src/workbook/quote/budgetSheet";
+import { BUDGET_HEADERS, BUDGET_SHEET, BUDGET_TABLE, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, budgetSheetMark, rowCells } from "../../src/workbook/quote/budgetSheet";
 import { actionHooks, lightEvaluator } from "./emulationHooks";
 import { cellChanges, inRange } from "./workbookDiff";
 
@@ -31,6 +31,9 @@ const rates = CURRENT_RATES;
 const WORKBOOKS = 700;
 const WITH_HYPERFORMULA = 20;
 const COLUMNS = BUDGET_HEADERS.length;
+/** The mark a quote leaves on its budget sheet, recording the year; and one a version before fiscal years wrote. */
+const OUR_MARK = budgetSheetMark(rates.fiscalYear);
+const MARK_BEFORE_YEARS = { ...OUR_MARK, tables: OUR_MARK.tables.map(({ name, columns }) => ({ name, columns })) };
 
 type Cell = string | number | boolean | null;
 const userCell: fc.Arbitrary<Cell> = fc.oneof(fc.integer({ min: -100, max: 100000 }), fc.constantFrom<Cell>("keep", "=1+2", "Total", "x", true), fc.string({ maxLength: 6 }));
@@ -73,6 +76,10 @@ interface Scenario {
         belowGap: number;
         /** false: made by an earlier version, which marked nothing (offered for adoption). */
         marked: boolean;
+        /** The mark records the budget's fiscal year (false: a mark from before years were recorded). */
+        markYear: boolean;
+        /** The earlier rows' formulas name no year, as versions before fiscal years wrote them. */
+        unnamedYears: boolean;
         /** The user's own columns inside the table, right of ours: header, body cells, totals cell. */
         userColumns: { header: string; body: Cell[]; total: Cell }[];
       };
@@ -101,6 +108,8 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
         below: fc.array(userCell, { maxLength: 9 }),
         belowGap: fc.integer({ min: 0, max: 2 }),
         marked: fc.integer({ min: 0, max: 9 }).map((n) => n < 7),
+        markYear: fc.boolean(),
+        unnamedYears: fc.boolean(),
         userColumns: fc.uniqueArray(
           fc.record({
             header: fc.constantFrom("Approved", "My notes", "Budget code", "2025"),
@@ -141,7 +150,9 @@ function build(s: Scenario, evaluator?: FormulaEvaluator): EmulatedWorkbook {
     const width = COLUMNS + b.userColumns.length;
     const grid: Cell[][] = Array.from({ length: top + b.earlier.length + 6 + b.belowGap }, () => Array<Cell>(left + width + 2).fill(null));
     grid[top].splice(left, COLUMNS, ...BUDGET_HEADERS);
-    b.earlier.forEach((q, i) => grid[top + 1 + i].splice(left, COLUMNS, ...(rowCells(q, top + 1 + i, left, COLUMNS, b.formulas, rates) as Cell[])));
+    const year = `,"${rates.fiscalYear}")`;
+    const written = (q: SiteQuote, row: number) => rowCells(q, row, left, COLUMNS, b.formulas, rates).map((c) => (b.unnamedYears && typeof c === "string" ? c.split(year).join(")") : c));
+    b.earlier.forEach((q, i) => grid[top + 1 + i].splice(left, COLUMNS, ...(written(q, top + 1 + i) as Cell[])));
     const totals = top + 1 + b.earlier.length;
     const cost = `${columnLetters(left + BUDGET_HEADERS.indexOf("Annual cost"))}`;
     grid[totals][left] = "Total";
@@ -157,7 +168,7 @@ function build(s: Scenario, evaluator?: FormulaEvaluator): EmulatedWorkbook {
     b.below.forEach((v, i) => (grid[totals + 1 + b.belowGap][left + i] = v));
     sheets[BUDGET_SHEET] = grid;
     tables.push({ name: BUDGET_TABLE, sheet: BUDGET_SHEET, address: rangeAddress({ start: { row: top, column: left }, rows: b.earlier.length + 2, columns: width }), showTotals: true });
-    if (b.marked) customProperties.push({ sheet: BUDGET_SHEET, key: MARK_KEY, value: serializeMark(BUDGET_SHEET_MARK) });
+    if (b.marked) customProperties.push({ sheet: BUDGET_SHEET, key: MARK_KEY, value: serializeMark(b.markYear ? OUR_MARK : MARK_BEFORE_YEARS) });
   }
   return createWorkbook({ ...(evaluator ? { evaluator } : {}), sheets, tables, customProperties });
 }
@@ -233,7 +244,7 @@ function expectOnlyOwnedChanges(before: WorkbookSnapshot, after: WorkbookSnapsho
     const { [MARK_KEY]: ourMark, ...others } = now.customProperties;
     const { [MARK_KEY]: ourMarkBefore, ...othersBefore } = sheet.customProperties;
     expect(others).toEqual(othersBefore);
-    if (ourMark !== ourMarkBefore) expect([now.name, ourMark]).toEqual([ours?.sheet, serializeMark(BUDGET_SHEET_MARK)]);
+    if (ourMark !== ourMarkBefore) expect([now.name, ourMark]).toEqual([ours?.sheet, serializeMark(OUR_MARK)]);
   }
   return overwrittenRows;
 }
@@ -300,7 +311,9 @@ async function checkScenario(s: Scenario, evaluator: FormulaEvaluator | undefine
   // An add that Excel failed has no list (it was never shown): its partial changes must still all be ours.
   const overwritten = expectOnlyOwnedChanges(before, after, result.kind === "failed" && asked === null ? null : listed);
 
-  if (result.kind === "confirmUpdate" || result.kind === "sheetNotOurs" || result.kind === "blocked" || result.kind === "adopt") {
+  // One bundled year: every budget is of that year (or names none), so no quote is asked about its year.
+  expect(result.kind).not.toBe("otherYear");
+  if (result.kind === "confirmUpdate" || result.kind === "sheetNotOurs" || result.kind === "blocked" || result.kind === "adopt" || result.kind === "otherYear") {
     tally[result.kind === "blocked" ? "blocked" : result.kind === "sheetNotOurs" ? "notOurs" : "asked"]++;
     expect(cellChanges(before, after)).toEqual([]);
     expect(after.tables).toEqual(before.tables);
@@ -426,6 +439,8 @@ const existingTable: Omit<Scenario, "failure" | "quote" | "confirmUpdate"> = {
     below: ["keep", 2],
     belowGap: 1,
     marked: true,
+    markYear: true,
+    unnamedYears: false,
     // The user's column inside the table, with a total of theirs that moves down with the totals row.
     userColumns: [{ header: "Approved", body: [1000, "=2*3"], total: "=SUBTOTAL(109,[Approved])" }],
   },

@@ -8,7 +8,7 @@ import { type EmulatedWorkbook, createWorkbook, installEmulatedOffice } from "..
 import { describeExcelError } from "../../src/workbook/excel/errors";
 import { addQuoteToBudget } from "../../src/workbook/excel/quote";
 import { MARK_KEY, parseMark, serializeMark } from "../../src/workbook/ownership";
-import { BUDGET_HEADERS, BUDGET_SHEET_MARK, type QuoteWriteOptions, type SiteQuote, rowCells } from "../../src/workbook/quote/budgetSheet";
+import { BUDGET_HEADERS, budgetSheetMark, type QuoteWriteOptions, type SiteQuote, rowCells } from "../../src/workbook/quote/budgetSheet";
 
 const school: SiteQuote = { site: "Lincoln HS", kind: "school", enrollment: 523, purchase: { kind: "single", option: 2, days: 3 } };
 const office: SiteQuote = { site: "Region East", kind: "office", enrollment: null, purchase: { kind: "single", option: 1, days: 5 } };
@@ -28,7 +28,7 @@ async function click(book: EmulatedWorkbook, quote: SiteQuote, options: Partial<
 }
 
 /** What a saved workbook of ours holds: the ITS Budget sheet bears the add-in's mark. */
-const ourMark = (sheet = "ITS Budget") => [{ sheet, key: MARK_KEY, value: serializeMark(BUDGET_SHEET_MARK) }];
+const ourMark = (sheet = "ITS Budget") => [{ sheet, key: MARK_KEY, value: serializeMark(budgetSheetMark("2025-26")) }];
 const markOf = (book: EmulatedWorkbook, sheet: string) => parseMark(book.snapshot().sheets.find((s) => s.name === sheet)?.customProperties[MARK_KEY]);
 
 test("a first quote creates the ITS Budget table with live formulas, currency, totals and frozen header, and marks the sheet ours, in 2 syncs", async () => {
@@ -36,11 +36,11 @@ test("a first quote creates the ITS Budget table with live formulas, currency, t
   const { result, syncs, runs } = await click(book, school);
   expect(result).toMatchObject({ kind: "plan", action: "added", sheet: "ITS Budget", row: 2 });
   expect([runs, syncs]).toEqual([1, 2]);
-  expect(markOf(book, "ITS Budget")).toEqual(BUDGET_SHEET_MARK);
+  expect(markOf(book, "ITS Budget")).toEqual(budgetSheetMark("2025-26"));
   expect(markOf(book, "Schools")).toBeNull();
   expect(book.table("ITSBudget")).toEqual({ name: "ITSBudget", sheet: "ITS Budget", address: "A1:I3", headers: [...BUDGET_HEADERS], body: "A2:I2", showTotals: true });
   expect(book.formulas("ITS Budget", "A2:I3")).toEqual([
-    ["Lincoln HS", "School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))', ""],
+    ["Lincoln HS", "School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2,"2025-26"))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2,"2025-26"))', ""],
     ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,[Annual cost])", ""],
   ]);
   expect(book.values("ITS Budget", "D2:H3")).toEqual([[3, 3, "Outside Summer", "", 75013], ["", "", "", "", 75013]]);
@@ -98,7 +98,7 @@ test("re-adding a site asks first (1 sync, nothing written), then updates its ro
   expect(updated.result).toMatchObject({ kind: "plan", action: "updated", row: 2 });
   expect(updated.syncs).toBe(2);
   expect(book.table("ITSBudget")).toMatchObject({ address: "A1:I4" });
-  expect(book.formulas("ITS Budget", "E2:H2")).toEqual([["=D2", "Outside Summer", 1, '=IF(OR(E2="",G2=""),"",LAUSD.ITSCOST(E2,F2)+LAUSD.ITSCOST(G2,"Summer Only"))']]);
+  expect(book.formulas("ITS Budget", "E2:H2")).toEqual([["=D2", "Outside Summer", 1, '=IF(OR(E2="",G2=""),"",LAUSD.ITSCOST(E2,F2,"2025-26")+LAUSD.ITSCOST(G2,"Summer Only","2025-26"))']]);
   expect(book.values("ITS Budget", "H2:H4")).toEqual([[76138], [130753], [76138 + 130753]]);
   expect(book.values("ITS Budget", "A1:A5").flat().filter((site) => String(site).toLowerCase() === "lincoln hs")).toHaveLength(1);
 });
@@ -322,7 +322,7 @@ describe("what is ours is what bears our mark (worksheet custom property, ../../
     book.model.requireSheet("ITS Budget").name = "Budget FY26";
     const { result } = await click(book, office);
     expect(result).toMatchObject({ kind: "plan", action: "added", sheet: "Budget FY26", row: 3 });
-    expect(markOf(book, "Budget FY26")).toEqual(BUDGET_SHEET_MARK);
+    expect(markOf(book, "Budget FY26")).toEqual(budgetSheetMark("2025-26"));
   });
 
   test("a user's copy of our budget sheet is the user's (Excel copies no custom property, office-js #5486): quotes go on the original, the copy stays as it is", async () => {
@@ -372,7 +372,7 @@ describe("what is ours is what bears our mark (worksheet custom property, ../../
       expect(book.snapshot()).toEqual(before);
       const adopted = await click(book, office, { adopt: true });
       expect(adopted.result).toMatchObject({ kind: "plan", action: "added", row: 3 });
-      expect(markOf(book, "ITS Budget")).toEqual(BUDGET_SHEET_MARK);
+      expect(markOf(book, "ITS Budget")).toEqual(budgetSheetMark("2025-26"));
       const next = await click(book, { ...office, site: "Region West" });
       expect(next.result).toMatchObject({ kind: "plan", action: "added", row: 4 });
     });

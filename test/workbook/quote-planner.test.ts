@@ -2,7 +2,7 @@ import { CURRENT_RATES, FULL_TIME_NOTE } from "../../src/core";
 import {
   BUDGET_HEADERS,
   BUDGET_SHEET,
-  BUDGET_SHEET_MARK,
+  budgetSheetMark,
   BUDGET_TABLE,
   type BudgetSnapshot,
   type QuoteWriteOptions,
@@ -18,7 +18,7 @@ const rates = CURRENT_RATES;
 const school: SiteQuote = { site: "Lincoln HS", kind: "school", enrollment: 523, purchase: { kind: "single", option: 2, days: 3 } };
 const office: SiteQuote = { site: "Region East", kind: "office", enrollment: null, purchase: { kind: "single", option: 1, days: 5 } };
 const live: QuoteWriteOptions = { sheetName: BUDGET_SHEET, formulas: true, confirmUpdate: false };
-const OURS = serializeMark(BUDGET_SHEET_MARK);
+const OURS = serializeMark(budgetSheetMark("2025-26"));
 /** A sheet as the adapter reads it when there is no table: its mark, used range, A1:I3 and tables. */
 const sheetRead = (name: string, used: string | null, mark: string | null = null, head: unknown[][] = [], tables: string[] = []) => ({ name, mark, used, head, tables });
 const empty: BudgetSnapshot = { sheetNames: ["Sheet1"], table: null, sheets: [sheetRead("Sheet1", null)] };
@@ -61,7 +61,7 @@ describe("a new ITS Budget sheet", () => {
     expect(cellsOf(steps, "A1:I2")).toEqual([
       [...BUDGET_HEADERS],
       // User text and our labels with Excel's text prefix, so Excel keeps them as text (see asText).
-      ["'Lincoln HS", "'School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "'Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))', ""],
+      ["'Lincoln HS", "'School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2,"2025-26"))', "=D2", "'Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2,"2025-26"))', ""],
     ]);
   });
 
@@ -95,7 +95,7 @@ describe("row contents", () => {
       5,
       "'Full Year",
       "",
-      '=IF(E2="","",LAUSD.ITSCOST(E2,F2))',
+      '=IF(E2="","",LAUSD.ITSCOST(E2,F2,"2025-26"))',
       `'No enrollment: days chosen directly. ${FULL_TIME_NOTE}`,
     ]);
   });
@@ -109,7 +109,7 @@ describe("row contents", () => {
 
   test("a split is Outside Summer days plus Summer Only days, and its cost formula adds both", () => {
     const row = rowOf({ ...school, purchase: { kind: "split", outsideSummerDays: 3, summerOnlyDays: 1 } });
-    expect(row.slice(3, 8)).toEqual(['=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "'Outside Summer", 1, '=IF(OR(E2="",G2=""),"",LAUSD.ITSCOST(E2,F2)+LAUSD.ITSCOST(G2,"Summer Only"))']);
+    expect(row.slice(3, 8)).toEqual(['=IF(C2="","",LAUSD.ITSDAYS(C2,"2025-26"))', "=D2", "'Outside Summer", 1, '=IF(OR(E2="",G2=""),"",LAUSD.ITSCOST(E2,F2,"2025-26")+LAUSD.ITSCOST(G2,"Summer Only","2025-26"))']);
     expect(row[8]).toBe("'Split: Outside Summer 3 days + Summer Only 1 day.");
   });
 
@@ -127,7 +127,7 @@ describe("an existing ITS Budget table", () => {
     const steps = stepsOf(outcome);
     expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "A1:I4" });
     expect(cellsOf(steps, "A3:I4")).toEqual([
-      expect.arrayContaining(["'Region East", '=IF(E3="","",LAUSD.ITSCOST(E3,F3))']),
+      expect.arrayContaining(["'Region East", '=IF(E3="","",LAUSD.ITSCOST(E3,F3,"2025-26"))']),
       ourTotals,
     ]);
     expect(steps).toContainEqual({ kind: "setNumberFormat", sheet: BUDGET_SHEET, address: "H3:H4", format: "$#,##0" });
@@ -151,7 +151,7 @@ describe("an existing ITS Budget table", () => {
     expect(steps.filter((s) => s.kind === "setCells").map((s) => s.kind === "setCells" && s.address)).toEqual(["A3:I3", "A4:I4"]);
     // Our totals again: they replace Excel's default totals left by a first quote that failed before writing ours.
     expect(cellsOf(steps, "A4:I4")).toEqual([ourTotals]);
-    expect(cellsOf(steps, "A3:I3")[0].slice(3, 8)).toEqual(['=IF(C3="","",LAUSD.ITSDAYS(C3))', 4, "'Full Year", "", '=IF(E3="","",LAUSD.ITSCOST(E3,F3))']);
+    expect(cellsOf(steps, "A3:I3")[0].slice(3, 8)).toEqual(['=IF(C3="","",LAUSD.ITSDAYS(C3,"2025-26"))', 4, "'Full Year", "", '=IF(E3="","",LAUSD.ITSCOST(E3,F3,"2025-26"))']);
     expect(steps.some((s) => s.kind === "resizeTable")).toBe(false);
   });
 
@@ -160,7 +160,7 @@ describe("an existing ITS Budget table", () => {
     const snapshot: BudgetSnapshot = { sheetNames: ["Plan"], table: { ...base, sheet: "Plan", address: "Plan!C5:K7" } };
     const steps = stepsOf(planQuote(office, snapshot, live, rates));
     expect(steps[0]).toEqual({ kind: "resizeTable", table: BUDGET_TABLE, address: "C5:K8" });
-    expect(cellsOf(steps, "C7:K8")[0][7]).toBe('=IF(G7="","",LAUSD.ITSCOST(G7,H7))');
+    expect(cellsOf(steps, "C7:K8")[0][7]).toBe('=IF(G7="","",LAUSD.ITSCOST(G7,H7,"2025-26"))');
     expect(cellsOf(steps, "C7:K8")[1][7]).toBe("=SUBTOTAL(109,[Annual cost])");
   });
 
@@ -215,8 +215,8 @@ describe("recovering from an add that Excel failed half-way", () => {
   // Totals as earlier versions wrote them (A1 references): still recognised as ours.
   const totalsLeft = ["Total", "", "", "", "", "", "", "=SUBTOTAL(109,H2:H2)", ""];
   // Formulas as Excel reads them back: text without the prefix that kept it text.
-  const lincolnFormulas = ["Lincoln HS", "School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))', ""];
-  const lincolnWritten = ["'Lincoln HS", "'School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "'Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))', ""];
+  const lincolnFormulas = ["Lincoln HS", "School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2,"2025-26"))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2,"2025-26"))', ""];
+  const lincolnWritten = ["'Lincoln HS", "'School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2,"2025-26"))', "=D2", "'Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2,"2025-26"))', ""];
   /** Our table after the resize of an add ran and the write did not: one more body row holding `lastBody`. */
   const grown = (lastBody: unknown[], below: unknown[] = Array(9).fill("")): BudgetSnapshot => {
     const empty = Array(9).fill("");
@@ -232,7 +232,7 @@ describe("recovering from an add that Excel failed half-way", () => {
     const steps = stepsOf(outcome);
     expect(steps.some((s) => s.kind === "resizeTable")).toBe(false);
     expect(cellsOf(steps, "A3:I4")).toEqual([
-      expect.arrayContaining(["'Region East", '=IF(E3="","",LAUSD.ITSCOST(E3,F3))']),
+      expect.arrayContaining(["'Region East", '=IF(E3="","",LAUSD.ITSCOST(E3,F3,"2025-26"))']),
       ourTotals,
     ]);
     expect(steps).toContainEqual({ kind: "setNumberFormat", sheet: BUDGET_SHEET, address: "H3:H4", format: "$#,##0" });
@@ -319,11 +319,11 @@ describe("ownership by mark, and the user's columns", () => {
     const writes = steps.filter((s) => s.kind === "setCells").map((s) => s.kind === "setCells" && s.address);
     expect(writes).toEqual(["A3:B4", "D3:J4"]);
     // The cost formula reads the days and option cells where they now are.
-    expect(cellsOf(steps, "D3:J4")[0][5]).toBe('=IF(F3="","",LAUSD.ITSCOST(F3,G3))');
+    expect(cellsOf(steps, "D3:J4")[0][5]).toBe('=IF(F3="","",LAUSD.ITSCOST(F3,G3,"2025-26"))');
   });
 
   test("the update question lists exactly the cells that change, with the token the confirmation must bring back", () => {
-    const snapshot = tableSnapshot([lincolnRow], { formulas: [[...BUDGET_HEADERS], ["Lincoln HS", "School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))', ""], ourTotals], numberFormats: [Array(9).fill("General"), [...Array(7).fill("General"), "$#,##0", "General"], [...Array(7).fill("General"), "$#,##0", "General"]] });
+    const snapshot = tableSnapshot([lincolnRow], { formulas: [[...BUDGET_HEADERS], ["Lincoln HS", "School", 523, '=IF(C2="","",LAUSD.ITSDAYS(C2,"2025-26"))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2,"2025-26"))', ""], ourTotals], numberFormats: [Array(9).fill("General"), [...Array(7).fill("General"), "$#,##0", "General"], [...Array(7).fill("General"), "$#,##0", "General"]] });
     const quote: SiteQuote = { ...school, purchase: { kind: "single", option: 1, days: 3 } };
     const asked = planQuote(quote, snapshot, live, rates);
     expect(asked.kind === "confirmUpdate" && asked.changes?.map((c) => [c.address, c.header, c.before, c.after, c.rewrites])).toEqual([

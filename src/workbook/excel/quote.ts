@@ -5,7 +5,7 @@
  * half-way on another sheet is found and finished there rather than left over. A question for the user costs one or
  * two. Excel's failures come back as ExcelFailures (./errors.ts); the pane words how to try again.
  */
-import { CURRENT_RATES } from "../../core";
+import { CURRENT_RATES, type RateTable, bundledYears, ratesFor } from "../../core";
 import { columnLetters } from "../address";
 import { MARK_KEY } from "../ownership";
 import { BUDGET_HEADERS, BUDGET_SHEET, BUDGET_TABLE, type BudgetSnapshot, type QuotePlanOutcome, type QuoteWriteOptions, type SheetRead, type SiteQuote, planQuote } from "../quote/budgetSheet";
@@ -72,17 +72,19 @@ function queueEverySheet(context: Excel.RequestContext, names: readonly string[]
 }
 
 export async function addQuoteToBudget(quote: SiteQuote, options: QuoteWriteOptions): Promise<AddQuoteResult> {
+  const rates: RateTable | undefined = options.fiscalYear === undefined ? CURRENT_RATES : ratesFor(options.fiscalYear);
+  if (!rates) return { kind: "blocked", message: `This add-in has no FY ${options.fiscalYear} rates (bundled years: ${bundledYears()}). Choose one of those years.` };
   try {
     return await runExcel(async (context) => {
       const firstRead = queueFirstReads(context, options.sheetName.trim() || BUDGET_SHEET);
       await context.sync();
       const snapshot = firstRead();
-      let outcome = planQuote(quote, snapshot, options, CURRENT_RATES);
+      let outcome = planQuote(quote, snapshot, options, rates);
       if (snapshot.table === null && (outcome.kind === "sheetNotOurs" || outcome.kind === "blocked")) {
         // The sheet asked for is not ours to use: an unfinished first quote of ours may be on another sheet.
         const everySheet = queueEverySheet(context, snapshot.sheetNames);
         await context.sync();
-        outcome = planQuote(quote, { ...snapshot, sheets: everySheet() }, options, CURRENT_RATES);
+        outcome = planQuote(quote, { ...snapshot, sheets: everySheet() }, options, rates);
       }
       if (outcome.kind !== "plan") return outcome;
       applyPlan(context, outcome.plan);

@@ -7,6 +7,7 @@ import { type Purchase, type RateTable, adviceFor, formatDollars, optionByNumber
 import { cellAddress, columnLetters, parseRange, rangeAddress, type RangeRef } from "../address";
 import { type SheetMark, type TableMark, locateColumns, markSteps, ownedTable, parseMark } from "../ownership";
 import { type CellInput, type PlanStep, type WorkbookPlan, plannedCells } from "../plan";
+import { type YearQuestion, budgetYear, yearQuestion } from "./budgetYear";
 
 export const BUDGET_SHEET = "ITS Budget";
 /** Excel table names are unique in a workbook; the table is ours when its sheet's mark names it (../ownership.ts). */
@@ -26,19 +27,22 @@ export const CURRENCY_FORMAT = "$#,##0";
 
 type Header = (typeof BUDGET_HEADERS)[number];
 const COL = Object.fromEntries(BUDGET_HEADERS.map((h, i) => [h, i])) as Record<Header, number>;
-const BUDGET_TABLE_MARK: TableMark = { name: BUDGET_TABLE, columns: [...BUDGET_HEADERS] };
+/** The table holds one fiscal year's rows: its mark records which. */
+const budgetTableMark = (fiscalYear: string): TableMark => ({ name: BUDGET_TABLE, columns: [...BUDGET_HEADERS], fiscalYear });
 
-/** The mark of the ITS Budget sheet the add-in made: the table and its columns are ours, nothing else on the sheet. */
-export const BUDGET_SHEET_MARK: SheetMark = { version: 1, role: "budget", madeSheet: true, tables: [BUDGET_TABLE_MARK], columns: [], charts: [] };
+/** The mark of the ITS Budget sheet the add-in made for a budget of `fiscalYear`: the table and its columns are ours, nothing else on the sheet. */
+export const budgetSheetMark = (fiscalYear: string): SheetMark => ({ version: 1, role: "budget", madeSheet: true, tables: [budgetTableMark(fiscalYear)], columns: [], charts: [] });
 
 /**
- * The mark of a sheet holding the ITS Budget table: `existing` (another part of the add-in may own things there too)
- * plus the table. madeSheet is true also on an empty sheet the quote fills: what a failure between adding a sheet and
- * marking it leaves is such a sheet, and finishing there must end as an uninterrupted first quote.
+ * The mark of a sheet holding the ITS Budget table of `fiscalYear`: `existing` (another part of the add-in may own
+ * things there too) plus the table, its year recorded. madeSheet is true also on an empty sheet the quote fills: what
+ * a failure between adding a sheet and marking it leaves is such a sheet, and finishing there must end as an
+ * uninterrupted first quote.
  */
-function budgetMark(existing: SheetMark | null): SheetMark {
-  if (existing && ownedTable(existing, BUDGET_TABLE)) return existing;
-  return existing ? { ...existing, tables: [...existing.tables, BUDGET_TABLE_MARK] } : BUDGET_SHEET_MARK;
+function budgetMark(existing: SheetMark | null, fiscalYear: string): SheetMark {
+  if (!existing) return budgetSheetMark(fiscalYear);
+  const others = existing.tables.filter((t) => t !== ownedTable(existing, BUDGET_TABLE));
+  return { ...existing, tables: [...others, budgetTableMark(fiscalYear)] };
 }
 
 export type SiteKind = "school" | "office";
@@ -104,6 +108,10 @@ export interface QuoteWriteOptions {
   readonly confirmed?: string;
   /** The user agreed that the add-in manages an ITS Budget table an earlier version made (and marks it). */
   readonly adopt?: boolean;
+  /** The fiscal year to price with ("2025-26"); the newest bundled year when absent. Read by the Excel side. */
+  readonly fiscalYear?: string;
+  /** The year the user chose for a budget that records no year, in answer to a YearQuestion. */
+  readonly agreedYear?: string;
 }
 
 /**
@@ -140,6 +148,8 @@ export type QuotePlanOutcome =
       /** Pass back as QuoteWriteOptions.confirmed. */
       readonly token?: string;
     }
+  /** The budget is priced with another fiscal year (or names none): the user chooses the year first. */
+  | YearQuestion
   /** The table looks exactly like one an earlier version made, but bears no mark: ask once before managing it. */
   | { readonly kind: "adopt"; readonly sheet: string; readonly table: string }
   | { readonly kind: "sheetNotOurs"; readonly sheet: string; readonly suggestedName: string }
@@ -220,9 +230,8 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
     };
   }
   if (legacy && !options.adopt) return { kind: "adopt", sheet: table.sheet, table: BUDGET_TABLE };
-  const adoption = legacy ? markSteps(table.sheet, budgetMark(mark), table.mark) : [];
 
-  const { at, missing } = locateColumns(BUDGET_TABLE_MARK, header);
+  const { at, missing } = locateColumns(budgetTableMark(rates.fiscalYear), header);
   if (missing.length > 0) {
     return {
       kind: "blocked",
@@ -240,10 +249,17 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
   const wholeRows = (row: number, rows = 1) => rangeAddress({ start: { row, column: range.start.column }, rows, columns: range.columns });
   const listed = (steps: PlanStep[], row: number) => listChanges({ steps }, table, quote, row, rates);
 
+  // One year per budget: a quote of another year is added only at the budget's year, as the user chooses.
+  const year = budgetYear(ownedTable(mark, BUDGET_TABLE)?.fiscalYear ?? null, (table.formulas ?? table.values).slice(1, 1 + body.rows).map(ours), body.start.row);
+  const question = yearQuestion(table.sheet, year, rates.fiscalYear, options.agreedYear);
+  if (question) return question;
+  // Adopting marks the sheet; a mark from before years were recorded gets the year, which from now on is the budget's.
+  const marking = markSteps(table.sheet, budgetMark(mark, rates.fiscalYear), table.mark);
+
   if (found >= 0) {
     const row = body.start.row + found;
     const steps: PlanStep[] = [
-      ...adoption,
+      ...marking,
       ...siteSteps(table.sheet, row, layout, rowCellsOn(quote, row, layout, options.formulas, rates), false),
       // Our totals again (when shown): they replace Excel's defaults when a first quote failed before writing them.
       ...(table.showTotals ? siteTotalsSteps(table.sheet, body.start.row + body.rows, layout) : []),
@@ -267,7 +283,7 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
   if (unusedLast) {
     const row = body.start.row + body.rows - 1;
     const steps: PlanStep[] = [
-      ...adoption,
+      ...marking,
       ...totalsMove(table, userColumns, body.rows, range, row),
       ...siteSteps(table.sheet, row, layout, rowCellsOn(quote, row, layout, options.formulas, rates), table.showTotals),
       { kind: "autofitColumns", sheet: table.sheet, address: wholeRows(range.start.row, range.rows) },
@@ -289,7 +305,7 @@ export function planQuote(quote: SiteQuote, snapshot: BudgetSnapshot, options: Q
   }
   const row = body.start.row + body.rows;
   const steps: PlanStep[] = [
-    ...adoption,
+    ...marking,
     // The whole table (header, data and any totals row, as Table.getRange gives it) one row taller.
     { kind: "resizeTable", table: BUDGET_TABLE, address: rangeAddress({ start: range.start, rows: range.rows + 1, columns: range.columns }) },
     // The user's totals move down with the totals row first, each column in one write: after a failure anywhere,
@@ -359,7 +375,7 @@ function planNewTable(quote: SiteQuote, snapshot: BudgetSnapshot, options: Quote
     ...(target ? [] : [{ kind: "addSheet", sheet } as const]),
     // Right after the sheet exists: a sheet this quote added bears the mark from the next action on (a failure in
     // between leaves an empty sheet, which is used as it is).
-    ...markSteps(sheet, budgetMark(parseMark(target?.mark ?? null)), target?.mark ?? null),
+    ...markSteps(sheet, budgetMark(parseMark(target?.mark ?? null), rates.fiscalYear), target?.mark ?? null),
     { kind: "setCells", sheet, address: firstRows, cells: [[...BUDGET_HEADERS], rowCells(quote, 1, 0, columns, options.formulas, rates)] },
     // Before the table: once the table bears its name, adding again only updates the row (and the totals).
     // (Applying it activates the sheet first, see plan.ts.)
@@ -454,8 +470,10 @@ function rowCellsOn(quote: SiteQuote, row: number, layout: Layout, formulas: boo
   // the "" a guarded cell shows, on every host.
   const unlessBlank = (inputs: readonly string[], formula: string) => `=IF(${inputs.length > 1 ? `OR(${inputs.map((i) => `${i}=""`).join(",")})` : `${inputs[0]}=""`},"",${formula})`;
   const summerName = optionByNumber(3, rates).name;
-  const cost = `LAUSD.ITSCOST(${ref("Days bought")},${ref("Option")})` + (split ? `+LAUSD.ITSCOST(${ref("Summer Only days")},"${summerName}")` : "");
-  if (formulas && recommended !== "") cells[COL["Recommended days"]] = unlessBlank([ref("Enrollment")], `LAUSD.ITSDAYS(${ref("Enrollment")})`);
+  // Every call names the year it was priced with: a year bundled later never re-prices this row (issue 12).
+  const year = `"${rates.fiscalYear}"`;
+  const cost = `LAUSD.ITSCOST(${ref("Days bought")},${ref("Option")},${year})` + (split ? `+LAUSD.ITSCOST(${ref("Summer Only days")},"${summerName}",${year})` : "");
+  if (formulas && recommended !== "") cells[COL["Recommended days"]] = unlessBlank([ref("Enrollment")], `LAUSD.ITSDAYS(${ref("Enrollment")},${year})`);
   if (formulas && recommended === days) cells[COL["Days bought"]] = `=${ref("Recommended days")}`;
   cells[COL.Option] = asText(String(shown[COL.Option]));
   if (formulas) cells[COL["Annual cost"]] = unlessBlank(split ? [ref("Days bought"), ref("Summer Only days")] : [ref("Days bought")], cost);
