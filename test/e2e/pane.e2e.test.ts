@@ -86,7 +86,7 @@ test("keyboard only: a school and an office are added, re-adding the school upda
     ["Total", "", "", "", "", "", "", 205766],
   ]);
   // Live formulas leave the row blank while its inputs are blank (some desktops pass blanks as 0).
-  expect(await book(page, (b) => b.formulas("ITS Budget", "D2:H2"))).toEqual([['=IF(C2="","",LAUSD.ITSDAYS(C2))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2))']]);
+  expect(await book(page, (b) => b.formulas("ITS Budget", "D2:H2"))).toEqual([['=IF(C2="","",LAUSD.ITSDAYS(C2,"2025-26"))', "=D2", "Outside Summer", "", '=IF(E2="","",LAUSD.ITSCOST(E2,F2,"2025-26"))']]);
   expect(await book(page, (b) => b.numberFormats("ITS Budget", "H2:H4"))).toEqual([["$#,##0"], ["$#,##0"], ["$#,##0"]]);
   expect(await book(page, (b) => b.frozenRows("ITS Budget"))).toBe(1);
 
