@@ -167,9 +167,11 @@ export class RequestContext {
   async flush(explicit: boolean): Promise<void> {
     const actions = this.pending;
     this.pending = [];
-    // Like a round trip, results arrive after the caller's synchronous code.
+    // Like a round trip, results arrive after the caller's synchronous code; a request that reaches Excel also lets
+    // the page run its own tasks (render progress, handle a click on Cancel) before its answer comes back.
     await Promise.resolve();
     if (actions.length === 0) return;
+    await yieldToPage();
     await this.waitForCellEdit();
     const bytes = utf8Length(JSON.stringify({ Actions: actions.map((a) => a.json) }));
     const record = this.instrumentation.record(this.runIndex, explicit, actions.length, bytes);
@@ -217,6 +219,24 @@ export class RequestContext {
   close(): void {
     this.closed = true;
   }
+}
+
+/**
+ * Resolves on a later task, as the answer to a round trip does (a message from the Office host: "the Office.js APIs
+ * cannot interact synchronously with the Office applications", develop/application-specific-api-model.md). In a
+ * browser a MessageChannel message (setTimeout is clamped to 4 ms once nested); elsewhere (Node, jsdom) setTimeout 0,
+ * which Jest's fake timers control: a test with fake timers advances them (jest.advanceTimersByTimeAsync).
+ */
+function yieldToPage(): Promise<void> {
+  if (typeof window === "undefined" || typeof MessageChannel === "undefined") return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
 }
 
 function toOfficeError(e: unknown, location: string): Error {
