@@ -33,6 +33,10 @@ test("a school and an office quoted into ITS Budget show the memo's prices; re-a
   const rowOf = (site: string) => values.find((r) => r[0] === site)!;
   expect(rowOf("Fairmont Middle")[cost]).toBe(75013);
   expect(rowOf("Region North Office")[cost]).toBe(130753);
+  // Every add-in function call names the year it was priced with, so a year bundled later never re-prices it.
+  const calls = book.formulas("ITS Budget", table.address).flat().filter((f) => /LAUSD\./.test(String(f)));
+  expect(calls.length).toBeGreaterThan(0);
+  for (const formula of calls) expect(String(formula).match(/LAUSD\.ITS(DAYS|COST)\([^)]*\)/g)!.every((call) => call.endsWith(`,"${CURRENT_RATES.fiscalYear}")`))).toBe(true);
 
   const again = await addQuoteToBudget({ ...school, purchase: { kind: "single", option: 1, days: 3 } }, { ...options, confirmUpdate: true });
   expect(again).toMatchObject({ kind: "plan", action: "updated" });
