@@ -6,7 +6,8 @@ import axe from "axe-core";
 import { BAND_READING, FULL_TIME_NOTE, REMOTE_ONLY_NOTE } from "../../src/core";
 import { App } from "../../src/taskpane/App";
 import type { OfficeStatus } from "../../src/taskpane/office";
-import type { AddQuote } from "../../src/taskpane/quote/QuotePanel";
+import { type AddQuote, QuotePanel } from "../../src/taskpane/quote/QuotePanel";
+import { TWO_YEARS } from "../support/fy2026-27.fake";
 
 // Typing through user-event is slow on a busy machine; these tests are about behavior, not speed.
 jest.setTimeout(30000);
@@ -148,9 +149,9 @@ describe("adding to the budget sheet", () => {
     await user.click(addButton());
     expect(addQuote).toHaveBeenCalledWith(
       { site: "Lincoln HS", kind: "school", enrollment: 523, purchase: { kind: "single", option: 2, days: 3 } },
-      { sheetName: "ITS Budget", formulas: true, confirmUpdate: false },
+      { sheetName: "ITS Budget", formulas: true, confirmUpdate: false, fiscalYear: "2025-26" },
     );
-    expect(await screen.findByText('Lincoln HS: $75,013 a year, row 2 of sheet "ITS Budget".')).toBeVisible();
+    expect(await screen.findByText('Lincoln HS: $75,013 a year at FY 2025-26 rates, row 2 of sheet "ITS Budget".')).toBeVisible();
     expect(addButton()).toHaveFocus();
   });
 
@@ -286,7 +287,7 @@ test("every control of a quote works from the keyboard", async () => {
   await user.keyboard("{Enter}");
   expect(addQuote).toHaveBeenCalledWith(
     { site: "Region East", kind: "office", enrollment: null, purchase: { kind: "split", outsideSummerDays: 5, summerOnlyDays: 2 } },
-    { sheetName: "ITS Budget", formulas: false, confirmUpdate: false },
+    { sheetName: "ITS Budget", formulas: false, confirmUpdate: false, fiscalYear: "2025-26" },
   );
 });
 
@@ -300,4 +301,80 @@ test("no accessibility violations found by axe, form filled and warning shown", 
     results = await axe.run(view.container, { rules: { "color-contrast": { enabled: false } } });
   });
   expect(results!.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+describe("the fiscal year", () => {
+  const yearChooser = () => screen.queryByRole("combobox", { name: "Fiscal year" });
+
+  test("with one bundled year the pane says which it uses, and offers no choice", () => {
+    setup();
+    expect(screen.getByText(/^FY 2025-26 rates \(ITS memo of /)).toBeVisible();
+    expect(yearChooser()).toBeNull();
+  });
+
+  /** The quote panel with the real FY 2025-26 and the made-up FY 2026-27 (test/support/fy2026-27.fake.ts). */
+  function twoYears(addQuote = jest.fn<ReturnType<AddQuote>, Parameters<AddQuote>>(async () => added)) {
+    const user = userEvent.setup();
+    render(<QuotePanel canWrite={true} addQuote={addQuote} rateTables={TWO_YEARS} />);
+    return { user, addQuote };
+  }
+
+  test("with two years the newest is chosen; choosing the other re-prices what is shown and what is sent", async () => {
+    const { user, addQuote } = twoYears();
+    expect(yearChooser()).toHaveValue("2026-27");
+    await fillSchool(user, "Lincoln HS", "300");
+    // Made-up 2026-27 bands: 300 students is 1 day.
+    expect(dayRadio(1)).toBeChecked();
+    expect(total()).toHaveTextContent("Quote total: $11,111 a year");
+    await user.selectOptions(yearChooser()!, "2025-26");
+    expect(dayRadio(2)).toBeChecked();
+    expect(total()).toHaveTextContent("Quote total: $52,301 a year");
+    await user.click(addButton());
+    expect(addQuote).toHaveBeenLastCalledWith(
+      { site: "Lincoln HS", kind: "school", enrollment: 300, purchase: { kind: "single", option: 1, days: 2 } },
+      expect.objectContaining({ fiscalYear: "2025-26" }),
+    );
+    expect(await screen.findByText(/\$52,301 a year at FY 2025-26 rates/)).toBeVisible();
+  });
+
+  test("a budget of another year asks; adding at its year prices the quote with that year and chooses it", async () => {
+    const message = "This budget is priced with FY 2025-26 rates; this quote uses FY 2026-27. Add it at FY 2025-26 rates, or start a new budget sheet for FY 2026-27.";
+    const addQuote = jest.fn<ReturnType<AddQuote>, Parameters<AddQuote>>()
+      .mockResolvedValueOnce({ kind: "otherYear", sheet: "ITS Budget", budgetYear: "2025-26", quoteYear: "2026-27", choices: ["2025-26"], message })
+      .mockResolvedValueOnce(added);
+    const { user } = twoYears(addQuote);
+    await fillSchool(user, "Lincoln HS", "300");
+    await user.click(addButton());
+    expect(await screen.findByText(message)).toBeVisible();
+    const answer = screen.getByRole("button", { name: "Add at FY 2025-26 rates" });
+    expect(answer).toHaveFocus();
+    await user.click(answer);
+    expect(addQuote).toHaveBeenLastCalledWith(expect.objectContaining({ purchase: { kind: "single", option: 1, days: 2 } }), expect.objectContaining({ fiscalYear: "2025-26" }));
+    expect(addQuote.mock.calls[1][1]).not.toHaveProperty("agreedYear");
+    expect(yearChooser()).toHaveValue("2025-26");
+    expect(total()).toHaveTextContent("$52,301");
+  });
+
+  test("a budget that names no year: the year chosen in answer is sent as agreed, also with the update question that follows", async () => {
+    const addQuote = jest.fn<ReturnType<AddQuote>, Parameters<AddQuote>>()
+      .mockResolvedValueOnce({ kind: "otherYear", sheet: "ITS Budget", budgetYear: null, quoteYear: "2026-27", choices: ["2026-27"], message: "This budget records no fiscal year." })
+      .mockResolvedValueOnce({ kind: "confirmUpdate", sheet: "ITS Budget", row: 2, current: "x" })
+      .mockResolvedValueOnce({ ...added, action: "updated" });
+    const { user } = twoYears(addQuote);
+    await fillSchool(user);
+    await user.click(addButton());
+    await user.click(await screen.findByRole("button", { name: "Add at FY 2026-27 rates" }));
+    expect(addQuote.mock.calls[1][1]).toMatchObject({ fiscalYear: "2026-27", agreedYear: "2026-27" });
+    await user.click(await screen.findByRole("button", { name: "Update row 2" }));
+    expect(addQuote.mock.calls[2][1]).toMatchObject({ fiscalYear: "2026-27", agreedYear: "2026-27", confirmUpdate: true });
+  });
+
+  test("a budget of a year this version lacks offers only Cancel", async () => {
+    const addQuote = jest.fn<ReturnType<AddQuote>, Parameters<AddQuote>>().mockResolvedValue({ kind: "otherYear", sheet: "ITS Budget", budgetYear: "2031-32", quoteYear: "2026-27", choices: [], message: "no FY 2031-32 rates" });
+    const { user } = twoYears(addQuote);
+    await fillSchool(user);
+    await user.click(addButton());
+    expect(await screen.findByRole("button", { name: "Cancel" })).toHaveFocus();
+    expect(screen.queryByRole("button", { name: /^Add at FY/ })).toBeNull();
+  });
 });

@@ -9,24 +9,23 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
+  Select,
   Text,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { BAND_READING, CURRENT_RATES, compareOptions, type OptionNumber, formatDollars } from "../../core";
+import { BAND_READING, RATE_TABLES, type RateTable, compareOptions, type OptionNumber, formatDollars } from "../../core";
 import { BUDGET_SHEET, type ListedChange, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, sheetNameProblem } from "../../workbook/quote/budgetSheet";
 import type { AddQuoteResult } from "../../workbook/excel/quote";
 import type { ExcelFailure } from "../../workbook/excel/errors";
 import { paneStyles as css } from "../styles";
 import { type OptionChoice, type QuoteFormState, initialForm, viewOf } from "./quoteForm";
 
-const rates = CURRENT_RATES;
-const DAY_CHOICES = Array.from({ length: rates.maxDays + 1 }, (_, d) => d);
 const daysText = (n: number) => `${n} ${n === 1 ? "day" : "days"} a week`;
 
 /** Writes a quote to the workbook; supplied by the pane so tests and the preview can stand in for Excel. */
 export type AddQuote = (quote: SiteQuote, options: QuoteWriteOptions) => Promise<AddQuoteResult>;
 
-type Pending = Extract<QuotePlanOutcome, { kind: "confirmUpdate" | "sheetNotOurs" | "adopt" }>;
+type Pending = Extract<QuotePlanOutcome, { kind: "confirmUpdate" | "sheetNotOurs" | "adopt" | "otherYear" }>;
 type AddOptions = Partial<Pick<QuoteWriteOptions, "sheetName" | "confirmUpdate" | "confirmed" | "adopt">>;
 /** How many changed cells a question lists before "and N more". */
 const LISTED = 8;
@@ -34,7 +33,16 @@ const LISTED = 8;
 const shortened = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
 type Status = { intent: "success" | "error"; title: string; text: string } | null;
 
-export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pending"; addQuote: AddQuote }) {
+/**
+ * `rateTables`: the fiscal years the user can price with, oldest first (the bundled ones); with more than one the pane
+ * offers a choice, the newest first chosen.
+ */
+export function QuotePanel({ canWrite, addQuote, rateTables = RATE_TABLES }: { canWrite: boolean | "pending"; addQuote: AddQuote; rateTables?: readonly RateTable[] }) {
+  const newest = rateTables[rateTables.length - 1];
+  const [fiscalYear, setFiscalYear] = useState(newest.fiscalYear);
+  const ratesOf = (year: string): RateTable => rateTables.find((t) => t.fiscalYear === year) ?? newest;
+  const rates = ratesOf(fiscalYear);
+  const dayChoices = Array.from({ length: rates.maxDays + 1 }, (_, d) => d);
   const [form, setForm] = useState<QuoteFormState>(initialForm);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [formulas, setFormulas] = useState(true);
@@ -43,6 +51,8 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
   const [newSheet, setNewSheet] = useState("");
   // The user let the add-in manage a budget an earlier version made: kept for the update question that may follow.
   const [adopt, setAdopt] = useState(false);
+  // Likewise the year the user chose for a budget that names none.
+  const [agreedYear, setAgreedYear] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const view = viewOf(form, rates);
   const promptRef = useRef<HTMLButtonElement>(null);
@@ -55,38 +65,54 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
     setForm((f) => ({ ...f, ...change }));
     setPending(null);
     setAdopt(false);
+    setAgreedYear(null);
   };
   const touch = (field: string) => setTouched((t) => (t[field] ? t : { ...t, [field]: true }));
   const shownError = (field: keyof typeof view.errors) => (touched[field] ? view.errors[field] : undefined);
 
-  async function add(extra: AddOptions = {}) {
-    if (!view.quote) return;
+  const chooseYear = (year: string) => {
+    setFiscalYear(year);
+    setPending(null);
+    setAgreedYear(null);
+  };
+
+  /** Adds the quote priced with `year` (the chosen one; a year the user picks in answer to a question becomes the chosen one). */
+  async function add(extra: AddOptions = {}, year = fiscalYear, agreed = false) {
+    // Priced with the year it is written with: the recommendation, and so the days, may differ between years.
+    const priced = year === fiscalYear ? view : viewOf(form, ratesOf(year));
+    if (!priced.quote) return;
+    setFiscalYear(year);
     setBusy(true);
     setStatus(null);
     const adopting = extra.adopt ?? adopt;
-    const result = await addQuote(view.quote, {
+    const agreeing = agreed || agreedYear === year;
+    const result = await addQuote(priced.quote, {
       sheetName: extra.sheetName ?? BUDGET_SHEET,
       formulas,
       confirmUpdate: extra.confirmUpdate ?? false,
       ...(extra.confirmed !== undefined ? { confirmed: extra.confirmed } : {}),
       ...(adopting ? { adopt: true } : {}),
+      fiscalYear: year,
+      ...(agreeing ? { agreedYear: year } : {}),
     });
     setBusy(false);
     setPending(null);
     setAdopt(adopting && result.kind === "confirmUpdate");
+    setAgreedYear(agreeing && result.kind === "confirmUpdate" ? year : null);
     // Answers to a question unmount with it: bring keyboard focus back to the main action.
-    if (result.kind !== "confirmUpdate" && result.kind !== "sheetNotOurs" && result.kind !== "adopt") addRef.current?.focus();
+    if (result.kind !== "confirmUpdate" && result.kind !== "sheetNotOurs" && result.kind !== "adopt" && result.kind !== "otherYear") addRef.current?.focus();
     switch (result.kind) {
       case "plan":
         setStatus({
           intent: "success",
           title: result.action === "added" ? "Added" : "Updated",
-          text: `${view.quote.site}: ${formatDollars(view.priced?.total ?? 0)} a year, row ${result.row} of sheet "${result.sheet}".`,
+          text: `${priced.quote.site}: ${formatDollars(priced.priced?.total ?? 0)} a year at FY ${year} rates, row ${result.row} of sheet "${result.sheet}".`,
         });
         return;
       case "confirmUpdate":
       case "sheetNotOurs":
       case "adopt":
+      case "otherYear":
         if (result.kind === "sheetNotOurs") setNewSheet(result.suggestedName);
         setPending(result);
         return;
@@ -106,6 +132,20 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
 
   return (
     <form style={css.form} onSubmit={(e) => e.preventDefault()} aria-label="Quote for one site">
+      {rateTables.length > 1 ? (
+        <Field label="Fiscal year" hint={`ITS memo of ${rates.source.date}. The budget sheet's formulas name this year.`}>
+          <Select value={fiscalYear} onChange={(_, d) => chooseYear(d.value)}>
+            {rateTables.map((t) => (
+              <option key={t.fiscalYear} value={t.fiscalYear}>
+                FY {t.fiscalYear} rates
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : (
+        <Text>FY {rates.fiscalYear} rates (ITS memo of {rates.source.date})</Text>
+      )}
+
       <Field label="Site name" required validationMessage={shownError("site")}>
         <Input value={form.site} onChange={(_, d) => (update({ site: d.value }), touch("site"))} onBlur={() => touch("site")} />
       </Field>
@@ -146,7 +186,7 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
           value={view.days === null ? "" : String(view.days)}
           onChange={(_, d) => (update({ days: Number(d.value) }), touch("days"))}
         >
-          {DAY_CHOICES.map((d) => (
+          {dayChoices.map((d) => (
             <Radio key={d} value={String(d)} label={String(d)} aria-label={daysText(d)} />
           ))}
         </RadioGroup>
@@ -181,7 +221,7 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
       {form.option === "split" && (
         <Field label="Summer Only days a week (July 1 through July 16)">
           <RadioGroup layout="horizontal" value={String(form.summerDays)} onChange={(_, d) => update({ summerDays: Number(d.value) })}>
-            {DAY_CHOICES.map((d) => (
+            {dayChoices.map((d) => (
               <Radio key={d} value={String(d)} label={String(d)} aria-label={`${daysText(d)} in summer`} />
             ))}
           </RadioGroup>
@@ -272,6 +312,25 @@ export function QuotePanel({ canWrite, addQuote }: { canWrite: boolean | "pendin
               Use this table
             </Button>
             <Button onClick={() => setPending(null)}>Cancel</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      {pending?.kind === "otherYear" && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{pending.budgetYear ? `This budget is FY ${pending.budgetYear}` : "This budget names no fiscal year"}</MessageBarTitle>
+            {pending.message}
+          </MessageBarBody>
+          <MessageBarActions>
+            {pending.choices.map((year, i) => (
+              <Button key={year} ref={i === 0 ? promptRef : undefined} appearance={i === 0 ? "primary" : "secondary"} onClick={() => add({}, year, pending.budgetYear === null)}>
+                Add at FY {year} rates
+              </Button>
+            ))}
+            <Button ref={pending.choices.length === 0 ? promptRef : undefined} onClick={() => setPending(null)}>
+              Cancel
+            </Button>
           </MessageBarActions>
         </MessageBar>
       )}
