@@ -6,10 +6,11 @@ import { paneStyles as css } from "./styles";
 import { type AddQuote, QuotePanel } from "./quote/QuotePanel";
 import { type TabChoice, Tabs, panelId, tabId } from "./shell/Tabs";
 
-type TabId = "quote" | "fill";
+type TabId = "quote" | "fill" | "review";
 const TABS: readonly TabChoice<TabId>[] = [
   { value: "quote", label: "Quote" },
   { value: "fill", label: "Fill a sheet" },
+  { value: "review", label: "Review a budget" },
 ];
 
 // The bulk fill is its own chunk, so the quote (what most users open the pane for) paints without it. It is
@@ -17,6 +18,10 @@ const TABS: readonly TabChoice<TabId>[] = [
 // (webpackPrefetch would request it as soon as taskpane.js runs).
 const loadFillPanel = () => import("./fill/FillPanel");
 const FillPanel = lazy(() => loadFillPanel().then((m) => ({ default: m.FillPanel })));
+// The other tabs and the help are their own chunks too, fetched only when opened.
+const PortablePanel = lazy(() => import("./portable/PortablePanel").then((m) => ({ default: m.PortablePanel })));
+const ReviewPanel = lazy(() => import("./review/ReviewPanel").then((m) => ({ default: m.ReviewPanel })));
+const HelpSection = lazy(() => import("./help/HelpSection").then((m) => ({ default: m.HelpSection })));
 
 /** Runs `task` when the page has loaded and the main thread is idle (Safari, used by Office on Mac, has no requestIdleCallback). */
 function whenIdleAfterLoad(task: () => void): () => void {
@@ -47,6 +52,10 @@ export function App({ office, addQuote, busy = false }: { office: OfficeStatus; 
   const canWrite = office.host === "pending" ? "pending" : office.host === "excel";
   // A failed warm-up costs nothing: opening the tab requests the chunk again.
   useEffect(() => whenIdleAfterLoad(() => void loadFillPanel().catch(() => {})), []);
+  // The help is not part of the pre-rendered first screen: it mounts once the page is hydrated, so the markup
+  // rendered at build time and the first render in the browser stay the same.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
     <FluentProvider theme={office.dark ? webDarkTheme : webLightTheme} style={css.root}>
       {/* React 18 knows no `inert` prop: as an unknown attribute it must be a string, and absent to be off. */}
@@ -61,12 +70,22 @@ export function App({ office, addQuote, busy = false }: { office: OfficeStatus; 
         <div id={panelId(tab)} role="tabpanel" aria-labelledby={tabId(tab)} style={css.panel}>
           {tab === "quote" ? (
             <QuotePanel canWrite={canWrite} addQuote={addQuote} />
-          ) : (
+          ) : tab === "fill" ? (
             <Suspense fallback={<Text role="status">Loading the bulk fill...</Text>}>
               <FillPanel />
+              <PortablePanel />
+            </Suspense>
+          ) : (
+            <Suspense fallback={<Text role="status">Loading the review...</Text>}>
+              <ReviewPanel />
             </Suspense>
           )}
         </div>
+        {hydrated && (
+          <Suspense fallback={null}>
+            <HelpSection />
+          </Suspense>
+        )}
       </main>
     </FluentProvider>
   );

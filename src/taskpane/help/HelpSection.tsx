@@ -21,7 +21,8 @@ export function HelpSection() {
           <div style={css.form}>
             <p style={css.muted}>
               ITS Support Budget prices IT support technician days at the FY {CURRENT_RATES.fiscalYear} rates of the ITS memo of{" "}
-              {CURRENT_RATES.source.date}. In cells: =LAUSD.ITSDAYS(enrollment), =LAUSD.ITSCOST(days, [option]) and =LAUSD.ITSRATES(). A cell
+              {CURRENT_RATES.source.date}. In cells: =LAUSD.ITSDAYS(enrollment, [fiscalYear]), =LAUSD.ITSCOST(days, [option], [fiscalYear]) and
+              =LAUSD.ITSRATES([fiscalYear]). A cell
               showing #NAME? means the add-in is not loaded in this Excel: open it from Home &gt; ITS Support.
             </p>
             <Suspense fallback={<Text role="status">Loading the Excel check...</Text>}>
