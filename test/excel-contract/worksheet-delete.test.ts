@@ -7,7 +7,9 @@
  * refuses to delete the last one; the docs name no code for that, and the emulation uses InvalidOperation, the code
  * the reference gives for the other refusal. Which sheet becomes active when the active one is deleted is not in the
  * docs: the emulation takes Excel's tab behaviour, the sheet to the right (the left one when it was the last), with A1
- * selected. A formula that referred to the deleted sheet shows #REF!.
+ * selected. A formula that referred to the deleted sheet shows #REF!. A Worksheet object got before the delete no longer
+ * stands for a sheet: using it (a range of it, activate, delete again) fails with ItemNotFound (docs silent:
+ * pessimistic).
  */
 import { rejection, workbook } from "./contract";
 
@@ -62,4 +64,19 @@ test("the last sheet cannot be deleted (InvalidOperation) and stays as it was", 
   const error = await rejection(deleteSheet("Only"));
   expect(error.code).toBe("InvalidOperation");
   expect(book.snapshot()).toEqual(before);
+});
+
+test("a sheet object got before the delete fails when used afterwards (ItemNotFound), in the same run", async () => {
+  const book = workbook(spec());
+  const error = await rejection(
+    Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Schools");
+      sheet.delete();
+      await context.sync();
+      sheet.getRange("A1").values = [["lost"]];
+      await context.sync();
+    }),
+  );
+  expect(error.code).toBe("ItemNotFound");
+  expect(book.sheetNames()).toEqual(["ITS Budget", "Summary"]);
 });

@@ -384,6 +384,7 @@ export class EmWorksheet extends ClientObject<SheetModel> implements Pick<Excel.
       EmRange.of(this.context, path, () => {
         needs(this.context.model, "Worksheet", name);
         const sheet = this.requireForChild();
+        sheet.requireLive();
         const ref = compute(sheet);
         return ref ? { sheet, ref: checkInSheet(ref) } : null;
       }, { nullable }),
@@ -421,6 +422,7 @@ export class EmWorksheet extends ClientObject<SheetModel> implements Pick<Excel.
 
   activate(): void {
     this.call("activate", [], (s) => {
+      s.requireLive();
       // After office-js #3148 the API already reports this sheet active; activating it again is taken to
       // change nothing the user sees (docs silent: the pessimistic reading).
       if (s.book.apiActive === s) return;

@@ -80,6 +80,8 @@ export class SheetModel {
    * (office-js #5486, "by design").
    */
   readonly customProperties = new Map<string, { key: string; value: string }>();
+  /** Set by Worksheet.delete: objects that still point at the sheet fail (see requireLive). */
+  deleted = false;
   /** How many cells hold a formula, kept by store() (so the book knows at once whether anything can spill). */
   formulaCount = 0;
 
@@ -93,7 +95,16 @@ export class SheetModel {
     return this.cells.get(key(row, column));
   }
 
+  /**
+   * Refuses to use a deleted sheet through an object got before the delete (ItemNotFound; the docs are silent, so the
+   * pessimistic reading: office.js objects stand for paths that no longer resolve).
+   */
+  requireLive(): void {
+    if (this.deleted) throw new EmulationError("ItemNotFound", `The sheet "${this.name}" was deleted; get the sheet again by name before using it.`);
+  }
+
   private edit(row: number, column: number): Cell {
+    this.requireLive();
     let cell = this.cells.get(key(row, column));
     if (!cell) this.cells.set(key(row, column), (cell = {}));
     this.book.touch();
@@ -453,11 +464,13 @@ export class WorkbookModel {
    * Excel's own tab behaviour), with A1 selected. Formulas on other sheets that referred to it show #REF!.
    */
   deleteSheet(sheet: SheetModel): void {
+    sheet.requireLive();
     if (this.sheets.length === 1) {
       throw new EmulationError("InvalidOperation", `"${sheet.name}" is the only visible sheet; a workbook must keep at least one visible sheet, so add another before deleting it.`);
     }
     const at = this.sheets.indexOf(sheet);
     this.sheets.splice(at, 1);
+    sheet.deleted = true;
     this.tables.splice(0, this.tables.length, ...this.tables.filter((t) => t.sheet !== sheet));
     if (this.apiActive === sheet) this.apiActive = undefined;
     if (this.active === sheet) this.active = this.sheets[Math.min(at, this.sheets.length - 1)];
