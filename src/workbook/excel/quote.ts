@@ -3,7 +3,8 @@
  * trips). The first read covers the table and, for a first quote, the sheet asked for. Only when that sheet holds
  * something not ours does one more read give every sheet's ownership mark, so that a first quote Excel failed
  * half-way on another sheet is found and finished there rather than left over. A question for the user costs one or
- * two. Excel's failures come back as ExcelFailures (./errors.ts); the pane words how to try again.
+ * two. Excel's failures come back as ExcelFailures (./errors.ts); the pane words how to try again. The quote is priced
+ * with the fiscal year options.fiscalYear names (the newest bundled when absent); a year not bundled asks Excel nothing.
  */
 import { CURRENT_RATES, type RateTable, bundledYears, ratesFor } from "../../core";
 import { columnLetters } from "../address";
