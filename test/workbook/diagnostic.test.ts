@@ -4,35 +4,10 @@
  * functions as 0), and the workbook is exactly as it was afterwards, also when Excel fails any request or any
  * action of the run.
  */
-import { type EmulatedWorkbook, type FormulaEvaluator, type SheetModel, type WorkbookSpec, createWorkbook, hyperFormulaEvaluator, installEmulatedOffice } from "../../src/preview/excel-emulation";
-import { EmWorksheet, EmWorksheetCollection } from "../../src/preview/excel-emulation/api";
-import { EmulationError } from "../../src/preview/excel-emulation/model";
+import { type EmulatedWorkbook, type FormulaEvaluator, type WorkbookSpec, createWorkbook, hyperFormulaEvaluator, installEmulatedOffice } from "../../src/preview/excel-emulation";
+import { EmWorksheetCollection } from "../../src/preview/excel-emulation/api";
 import { CHECKS, type CheckResult, type DiagnosticReport } from "../../src/workbook/diagnostic/checks";
 import { checkThisExcel } from "../../src/workbook/excel/diagnostic";
-
-/**
- * The emulation has no Worksheet.delete (ExcelApi 1.1, Excel.Worksheet reference: "Deletes the worksheet from the
- * workbook"; a workbook keeps at least one visible sheet). Until it gains one, this test-only stand-in removes the
- * sheet and its tables, and moves the active sheet and selection off it as Excel does. It steps aside once the
- * emulation has its own.
- */
-if (!("delete" in EmWorksheet.prototype)) {
-  Object.defineProperty(EmWorksheet.prototype, "delete", {
-    value(this: EmWorksheet) {
-      (this as unknown as { call(name: string, args: unknown[], run: (s: SheetModel) => void): void }).call("delete", [], (sheet) => {
-        const book = sheet.book;
-        if (book.sheets.length === 1) throw new EmulationError("InvalidOperation", "A workbook must keep at least one visible sheet.");
-        const at = book.sheets.indexOf(sheet);
-        book.sheets.splice(at, 1);
-        for (let i = book.tables.length - 1; i >= 0; i--) if (book.tables[i].sheet === sheet) book.tables.splice(i, 1);
-        if (book.active === sheet) book.active = book.sheets[Math.max(0, at - 1)];
-        if (book.apiActive === sheet) book.apiActive = undefined;
-        if (book.selection.sheet === sheet) book.selection = { sheet: book.active, range: { start: { row: 0, column: 0 }, rows: 1, columns: 1 } };
-        book.structureChanged();
-      });
-    },
-  });
-}
 
 const NOW = new Date(Date.UTC(2026, 11, 2, 15, 40, 12));
 
