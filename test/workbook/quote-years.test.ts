@@ -114,6 +114,16 @@ describe("the planner", () => {
     expect(planQuote(school, snapshot, { ...live, agreedYear: "2026-27" }, FY2025_26).kind).toBe("otherYear");
   });
 
+  test("a budget of the quote's year whose rows name no year (so price with the newest) says its total mixes years, and adds once agreed", () => {
+    const snapshot = budget([row("A", "2025-26"), row("B", null)], budgetSheetMark("2025-26"));
+    const asked = planQuote(school, snapshot, live, FY2025_26);
+    expect(asked).toMatchObject({ kind: "otherYear", budgetYear: "2025-26", quoteYear: "2025-26", choices: ["2025-26"] });
+    expect(asked.kind === "otherYear" && asked.message).toMatch(/but its total mixes years: The formulas in row 3 name no year .*FY 2026-27\. To price them with FY 2025-26, add those sites again/);
+    expect(stepsOf(planQuote(school, snapshot, { ...live, agreedYear: "2025-26" }, FY2025_26)).length).toBeGreaterThan(0);
+    // At the newest year those rows price as the budget does: nothing to ask.
+    expect(planQuote(school, budget([row("B", null)], budgetSheetMark("2026-27")), live, FAKE_FY2026_27).kind).toBe("plan");
+  });
+
   test("a budget of a year this version does not bundle offers no year to add at, only the way to a new sheet", () => {
     const asked = planQuote(school, budget([row("A", "2031-32")], budgetSheetMark("2031-32")), live, FY2025_26);
     expect(asked).toMatchObject({ kind: "otherYear", budgetYear: "2031-32", choices: [] });

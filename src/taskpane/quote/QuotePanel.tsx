@@ -324,7 +324,7 @@ export function QuotePanel({ canWrite, addQuote, rateTables = RATE_TABLES }: { c
           </MessageBarBody>
           <MessageBarActions>
             {pending.choices.map((year, i) => (
-              <Button key={year} ref={i === 0 ? promptRef : undefined} appearance={i === 0 ? "primary" : "secondary"} onClick={() => add({}, year, pending.budgetYear === null)}>
+              <Button key={year} ref={i === 0 ? promptRef : undefined} appearance={i === 0 ? "primary" : "secondary"} onClick={() => add({}, year, true)}>
                 Add at FY {year} rates
               </Button>
             ))}

@@ -110,7 +110,7 @@ export interface QuoteWriteOptions {
   readonly adopt?: boolean;
   /** The fiscal year to price with ("2025-26"); the newest bundled year when absent. Read by the Excel side. */
   readonly fiscalYear?: string;
-  /** The year the user chose for a budget that records no year, in answer to a YearQuestion. */
+  /** The year the user chose in answer to a YearQuestion. */
   readonly agreedYear?: string;
 }
 

@@ -90,9 +90,9 @@ function newBudgetHow(budget: string | null): string {
 }
 
 /**
- * The question to ask before adding a quote priced with `quoteYear` to the budget on `sheet`, a block when the budget
- * mixes years already, or null when the quote fits. `agreedYear` is the year the user chose in answer to an earlier
- * question about a budget that names no year.
+ * The question to ask before adding a quote priced with `quoteYear` to the budget on `sheet`, a block when its
+ * formulas name two years, or null when the quote fits. `agreedYear` is the year the user chose in answer to an
+ * earlier question (about a budget that names no year, or whose rows naming none price with another year).
  */
 export function yearQuestion(
   sheet: string,
@@ -116,8 +116,21 @@ export function yearQuestion(
     year.unnamedRows.length === 0
       ? ""
       : ` The formulas in ${rowList(year.unnamedRows)} name no year (an earlier version wrote them), so they price with the newest bundled year, FY ${newest}.`;
+  if (budget !== null && budget === quoteYear) {
+    // Rows naming no year price with the newest year: when that is not the budget's, its total mixes years already.
+    if (year.unnamedRows.length === 0 || budget === newest || agreedYear === quoteYear) return null;
+    return {
+      kind: "otherYear",
+      sheet,
+      budgetYear: budget,
+      quoteYear,
+      choices: [budget],
+      message:
+        `This budget is priced with FY ${budget} rates, but its total mixes years:${unnamed} ` +
+        `To price them with FY ${budget}, add those sites again (each update lists what changes). Add this quote at FY ${budget} rates now? Nothing has been changed yet.`,
+    };
+  }
   if (budget !== null) {
-    if (budget === quoteYear) return null;
     const bundled = tables.some((t) => t.fiscalYear === budget);
     return {
       kind: "otherYear",
