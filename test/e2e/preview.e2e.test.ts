@@ -124,7 +124,7 @@ test("Download .xlsx saves formulas with their computed values (read back with e
   const headers = (sheet.getRow(1).values as unknown[]).slice(1);
   const daysCell = sheet.getRow(2).getCell(headers.indexOf("Recommended days") + 1);
   const costCell = sheet.getRow(2).getCell(headers.indexOf("Annual cost") + 1);
-  expect(daysCell.value).toEqual({ formula: expect.stringContaining("LAUSD.ITSDAYS(C2)"), result: 5 });
+  expect(daysCell.value).toEqual({ formula: expect.stringContaining('LAUSD.ITSDAYS(C2,"2025-26")'), result: 5 });
   expect(costCell.value).toMatchObject({ formula: expect.stringContaining("LAUSD.ITSCOST("), result: 130753 });
   expect(costCell.numFmt).toBe("$#,##0");
   expect(sheet.getCell("A2").value).toBe("Juniper Span School");

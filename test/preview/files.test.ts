@@ -114,7 +114,7 @@ describe("text stays text (issue 10: hostile site names; issue 14: codes and .xl
     // No formula element holds a site name: Excel opens each as text.
     expect(xml).not.toMatch(/<f>1\+1<\/f>|<f>-Lincoln/);
     // The add-in's own formulas are still formulas.
-    expect(ws.getCell("H2").value).toMatchObject({ formula: expect.stringContaining("LAUSD.ITSCOST(E2,F2)"), result: 75013 });
+    expect(ws.getCell("H2").value).toMatchObject({ formula: expect.stringContaining('LAUSD.ITSCOST(E2,F2,"2025-26")'), result: 75013 });
   });
 
   test("an .xlsx text cell opens as text: '00123', '6-8', 'TRUE', '=1+1' stay what they are", async () => {
