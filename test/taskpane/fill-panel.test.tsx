@@ -7,7 +7,8 @@ import axe from "axe-core";
 import { BAND_READING } from "../../src/core";
 import { type FillExcel, FillPanel } from "../../src/taskpane/fill/FillPanel";
 import type { WriteResult } from "../../src/workbook/excel/fill";
-import type { FillPlan } from "../../src/workbook/fill";
+import { CURRENT_RATES } from "../../src/core";
+import { type FillPlan, planFill } from "../../src/workbook/fill";
 import { type Grid, MemoryBook } from "../workbook/fill/memoryBook";
 
 // jsdom has no layout: Fluent's MessageBar watches its size with ResizeObserver, which never fires here.
@@ -89,16 +90,41 @@ test("reads the sites, finds the columns by header, previews the counts, and fil
   expect(screen.queryByRole("button", { name: /^Fill/ })).toBeNull();
 });
 
-test("asks before replacing cells that hold something, saying how many, and writes nothing on No", async () => {
+/** A workbook an earlier values fill wrote D:G of (and marked them). */
+function filledBook(): MemoryBook {
+  const book = new MemoryBook({ Sites: sites() });
+  const region = { start: { row: 0, column: 0 }, rows: 6, columns: 3 };
+  const plan = planFill(book.read("Sites", region), { enrollmentColumn: 1, siteColumn: 0, options: [1, 2, 3], mode: "values" }, CURRENT_RATES);
+  plan.blocks.forEach((b) => book.apply(b));
+  return book;
+}
+
+test("a column bearing the fill's header but not its mark is the user's: the fill writes beside it and says where", async () => {
   const grid = sites().map((row, i) => [...row, i === 0 ? "Recommended days" : i === 1 ? 9 : ""]);
   const book = new MemoryBook({ Sites: grid });
   const excel = fakeExcel(book);
   const { user } = setup(excel);
   await user.click(screen.getByRole("button", { name: "Read sites" }));
+  expect(screen.getByText(/Results go here: New columns E:H \(Recommended days, Full Year cost, Outside Summer cost, Summer Only cost\) on sheet "Sites"/)).toBeVisible();
+  await user.click(fillButton());
+  expect(await screen.findByText(/Filled 3 sites of "Sites" with recommended days and costs, selected now \(E1:H6\)/)).toBeVisible();
+  expect(book.cell("Sites", 1, 3)).toBe(9);
+  expect(book.cell("Sites", 0, 4)).toBe("Recommended days");
+});
+
+test("asks before replacing cells that hold something in the fill's own columns, listing them, and writes nothing on No", async () => {
+  const book = filledBook();
+  book.sheets.get("Sites")![1][3] = 9; // typed into the fill's own column
+  const excel = fakeExcel(book);
+  const { user } = setup(excel);
+  await user.click(screen.getByRole("button", { name: "Read sites" }));
+  await user.click(screen.getByRole("radio", { name: /Values only/ }));
   expect(screen.getByText("1 non-empty cell would change: you will be asked to confirm.")).toBeVisible();
   await user.click(fillButton());
   const dialog = screen.getByRole("alertdialog", { name: "Replace 1 cell?" });
-  expect(dialog).toHaveAccessibleDescription(/1 cell already holding something would get new content .*"Recommended days".*Nothing else in the workbook changes/);
+  expect(dialog).toHaveAccessibleDescription(
+    /^1 cell already holding something would get new content\. The fill's columns D:G .*updated on sheet "Sites".* Sheet "Sites": 1 cell \(D2\), 1 cell holding something replaced \(D2\)\. Nothing else in the workbook changes\.$/,
+  );
   await waitFor(() => expect(within(dialog).getByRole("button", { name: "Replace and fill" })).toHaveFocus());
   await user.click(within(dialog).getByRole("button", { name: "Don't fill" }));
   expect(excel.write).not.toHaveBeenCalled();
@@ -108,17 +134,30 @@ test("asks before replacing cells that hold something, saying how many, and writ
   await user.keyboard("{Enter}");
   await screen.findByText("Sheet filled");
   expect(excel.write).toHaveBeenCalledTimes(1);
-  expect(book.cell("Sites", 1, 3)).not.toBe(9);
+  expect(book.cell("Sites", 1, 3)).toBe(1);
 });
 
-test("a target cell typed into between Read and Fill is not overwritten: Fill reads again and asks, with the fresh count", async () => {
+test("a cell typed where the new columns were to go, between Read and Fill, is not overwritten: Fill reads again and writes beside it", async () => {
   const book = new MemoryBook({ Sites: sites() });
   const excel = fakeExcel(book);
   const { user } = setup(excel);
   await user.click(screen.getByRole("button", { name: "Read sites" }));
-  expect(screen.queryByText(/would change: you will be asked to confirm/)).toBeNull();
+  expect(screen.getByText(/Results go here: New columns D:G/)).toBeVisible();
+  book.sheets.get("Sites")![1][3] = "mine"; // D2, the user's now
+  await user.click(fillButton());
+  expect(await screen.findByText(/Filled 3 sites of "Sites" .*selected now \(E1:H6\)/)).toBeVisible();
+  expect(excel.write).toHaveBeenCalledTimes(1);
+  expect(book.cell("Sites", 1, 3)).toBe("mine");
+});
+
+test("a cell of the fill's own columns typed into between Read and Fill is not overwritten: Fill reads again and asks, with the fresh count", async () => {
+  const book = filledBook();
+  const excel = fakeExcel(book);
+  const { user } = setup(excel);
+  await user.click(screen.getByRole("button", { name: "Read sites" }));
   await user.click(screen.getByRole("radio", { name: /Values only/ }));
-  // The user types into the "Recommended days" column (D) after the preview was read.
+  expect(screen.queryByText(/would change: you will be asked to confirm/)).toBeNull();
+  // The user types into the fill's "Recommended days" column (D) after the preview was read.
   book.sheets.get("Sites")![1][3] = 9;
 
   await user.click(fillButton());

@@ -16,9 +16,22 @@ import { type CSSProperties, useEffect, useMemo, useRef, useState } from "react"
 import { BAND_READING, CURRENT_RATES, type OptionNumber, formatDollars } from "../../core";
 import { type FillProgress, type FillScope, type ReadResult, type RunOptions, type WriteResult, listTables, readFillSource, writeFill } from "../../workbook/excel/fill";
 import { excelAvailable } from "../../workbook/excel/run";
-import { type FillMode, type FillPlan, type FillSource, MODE_LABELS, SUMMARY_SHEET, detectColumns } from "../../workbook/fill";
+import { type FillMode, type FillPlan, type FillSource, MODE_LABELS, detectColumns, resultsAddress } from "../../workbook/fill";
 import { paneStyles as css } from "../styles";
-import { bandRows, columnChoices, confirmText, count, leftOutText, liveModeWarning, optionOrder, planFor, sameLayout, samePlan, whereText } from "./fillView";
+import {
+  bandRows,
+  columnChoices,
+  confirmText,
+  count,
+  leftOutText,
+  liveModeWarning,
+  optionOrder,
+  placementText,
+  planFor,
+  sameLayout,
+  samePlan,
+  whereText,
+} from "./fillView";
 
 const rates = CURRENT_RATES;
 
@@ -121,7 +134,6 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
     setProgress(null);
     // The sheet has changed: a further fill starts from a fresh read.
     setSource(null);
-    const sheet = source?.sheet ?? "";
     if (result.kind === "failed") return setStatus({ intent: "error", title: "The fill stopped", text: result.message });
     if (result.kind === "cancelled") {
       return setStatus({
@@ -135,7 +147,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
       intent: "success",
       title: "Sheet filled",
       text:
-        `Filled ${count(fill.preview.filled, "site")} of "${sheet}" with recommended days and costs; totals per option and a chart are on the "${SUMMARY_SHEET}" sheet.` +
+        `Filled ${count(fill.preview.filled, "site")} of "${fill.sheet}" with recommended days and costs, selected now (${resultsAddress(fill)}). ${placementText(fill, rates)}` +
         (problems ? ` ${count(problems, "row")} with an enrollment problem: each shows an error in its own row.` : "") +
         (leftOutText(fill.preview) ? ` ${leftOutText(fill.preview)}` : ""),
     });
@@ -263,6 +275,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
             </MessageBar>
           )}
           {plan && <Preview plan={plan} />}
+          {plan && <Text>Results go here: {placementText(plan, rates)}</Text>}
           <div style={css.actions}>
             <Button appearance="primary" onClick={() => void fill(null)} disabled={busy || confirming !== null || !plan}>
               Fill {count(source.region.rows - 1, "row")}
@@ -277,7 +290,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
         <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-labelledby="fill-confirm-title" aria-describedby="fill-confirm-text">
           <MessageBarBody>
             <MessageBarTitle id="fill-confirm-title">Replace {count(confirming.changes, "cell")}?</MessageBarTitle>
-            <span id="fill-confirm-text">{confirmText(confirming)}</span>
+            <span id="fill-confirm-text">{confirmText(confirming, rates)}</span>
           </MessageBarBody>
           <MessageBarActions>
             <Button ref={confirmRef} appearance="primary" onClick={() => void fill(confirming)}>

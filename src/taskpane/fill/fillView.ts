@@ -2,7 +2,20 @@
 
 import { type OptionNumber, type RateTable, bandLabel } from "../../core";
 import { columnLetters, rangeAddress } from "../../workbook/address";
-import { type FillChoice, type FillPlan, type FillPreview, type FillSource, FillError, MODE_LABELS, customFunctionCalls, planFill } from "../../workbook/fill";
+import {
+  type FillChoice,
+  type FillPlan,
+  type FillPreview,
+  type FillSource,
+  FillError,
+  MODE_LABELS,
+  type OwnSheetChoice,
+  SUMMARY_SHEET,
+  customFunctionCalls,
+  planFill,
+  ratesSheetName,
+  targetColumns,
+} from "../../workbook/fill";
 
 export const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
@@ -70,14 +83,61 @@ export function liveModeWarning(plan: FillPlan): string | null {
   );
 }
 
-/** What the confirmation says: how many cells would change, and that nothing else does. */
-export function confirmText(plan: FillPlan): string {
-  const columns = plan.targets.map((t) => `"${t.header}"`).join(", ");
+/** "E:H" or "D, F:G" for sheet columns. */
+function columnsText(columns: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const c of columns) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs.map(([a, b]) => `${columnLetters(a)}:${columnLetters(b)}`).join(", ");
+}
+
+const headersText = (plan: FillPlan, added: boolean): string =>
+  plan.targets
+    .filter((t) => t.added === added)
+    .sort((a, b) => a.column - b.column)
+    .map((t) => t.header)
+    .join(", ");
+
+/** The fill's own sheet, and the user's sheet of that name it leaves alone. */
+function ownSheetText(choice: OwnSheetChoice, what: string, base: string): string {
+  const kept = choice.nameTaken ? ` (your sheet "${base}" is left as it is)` : "";
+  return `${what} on ${choice.existing ? "sheet" : "a new sheet"} "${choice.name}"${kept}`;
+}
+
+/**
+ * Where the results go, before Fill and after it: "New columns E:H (Recommended days, Full Year cost, ...) and
+ * updated columns ... on sheet "Sites"; the summary and chart on a new sheet "ITS Summary (2)" (your sheet ...)."
+ */
+export function placementText(plan: FillPlan, rates: RateTable): string {
+  const added = targetColumns(plan, true);
+  const updated = targetColumns(plan, false);
+  const parts = [
+    ...(added.length ? [`new ${added.length === 1 ? "column" : "columns"} ${columnsText(added)} (${headersText(plan, true)})`] : []),
+    ...(updated.length ? [`the fill's ${updated.length === 1 ? "column" : "columns"} ${columnsText(updated)} (${headersText(plan, false)}), updated`] : []),
+  ];
+  const rest = [ownSheetText(plan.summarySheet, "the summary and chart", SUMMARY_SHEET)];
+  if (plan.ratesSheet) rest.push(ownSheetText(plan.ratesSheet, "the rates", ratesSheetName(rates)));
+  const columns = parts.join(" and ");
+  return `${columns.charAt(0).toUpperCase()}${columns.slice(1)} on sheet "${plan.sheet}"; ${rest.join("; ")}.`;
+}
+
+/** One line per sheet the plan changes: "Sheet "Sites": 56 cells (E1, E2, E3, E4, ...), 3 of them replaced (F2, ...)." */
+export function changeLines(plan: FillPlan): string[] {
+  return plan.changed.map((c) => {
+    const more = (shown: readonly string[], total: number) => `${shown.join(", ")}${total > shown.length ? ", ..." : ""}`;
+    const replaced = c.replaced > 0 ? `, ${count(c.replaced, "cell")} holding something replaced (${more(c.replacedExamples, c.replaced)})` : "";
+    return `${c.added ? "New sheet" : "Sheet"} "${c.sheet}": ${count(c.cells, "cell")} (${more(c.examples, c.cells)})${replaced}.`;
+  });
+}
+
+/** What the confirmation says: exactly the cells, columns and sheets that change (from the plan written), and that nothing else does. */
+export function confirmText(plan: FillPlan, rates: RateTable): string {
   return (
-    `${count(plan.changes, "cell")} already holding something would get new content ` +
-    `(in the columns ${columns}, or on the fill's own sheets). ` +
-    (plan.additions > 0 ? `${count(plan.additions, "empty cell")} would be filled. ` : "") +
-    "Nothing else in the workbook changes." +
+    `${count(plan.changes, "cell")} already holding something would get new content. ${placementText(plan, rates)} ` +
+    `${changeLines(plan).join(" ")} Nothing else in the workbook changes.` +
     (leftOutText(plan.preview) ? ` ${leftOutText(plan.preview)}` : "")
   );
 }

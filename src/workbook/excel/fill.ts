@@ -10,8 +10,23 @@
  */
 
 import { CURRENT_RATES } from "../../core";
-import { parseRange, rangeAddress } from "../address";
-import { type CellValue, EXTRA_COLUMNS, type ExistingSheet, type FillPlan, type FillSource, OWN_SHEET_AREA, SUMMARY_SHEET, clipToUsed, ratesSheetName, utf8Bytes } from "../fill";
+import { type RangeRef, parseRange, rangeAddress } from "../address";
+import {
+  type CellValue,
+  EXTRA_COLUMNS,
+  type ExistingSheet,
+  type FillPlan,
+  type FillSource,
+  OWN_SHEET_AREA,
+  OWN_SHEET_CANDIDATES,
+  SUMMARY_SHEET,
+  candidateName,
+  clipToUsed,
+  ratesSheetName,
+  resultsAddress,
+  utf8Bytes,
+} from "../fill";
+import { MARK_KEY } from "../ownership";
 import type { WorkbookPlan } from "../plan";
 import { applyPlan } from "./apply";
 import { describeExcelError, excelErrorCode } from "./errors";
@@ -55,8 +70,11 @@ interface Located {
   readonly table: FillSource["table"];
   /** Areas of the selection (Ctrl+click selects several); 1 for the other scopes. */
   readonly areas: number;
-  readonly ratesSheet: ExistingSheet | null;
-  readonly summarySheet: ExistingSheet | null;
+  /** The data sheet's used range (values only) and its mark. */
+  readonly used: RangeRef | null;
+  readonly mark: string | null;
+  readonly ratesSheets: readonly ExistingSheet[];
+  readonly summarySheets: readonly ExistingSheet[];
 }
 
 /** The tables of the workbook, for the pane's picker. */
@@ -73,7 +91,16 @@ export async function listTables(): Promise<{ name: string; sheet: string }[]> {
 // them after the caller's sync. (Kept apart so the office-addins sync rules, which compare source
 // positions only, see no read before a sync.)
 
-/** A sheet the fill writes (rates or summary): its cells over the fill's area and its charts. */
+/** A sheet's ownership mark (null objects all the way when the sheet or the property is missing). */
+function queueMark(sheet: Excel.Worksheet) {
+  const mark = sheet.customProperties.getItemOrNullObject(MARK_KEY);
+  mark.load("value");
+  return mark;
+}
+
+const readMark = (mark: Excel.WorksheetCustomProperty): string | null => (mark.isNullObject ? null : String(mark.value));
+
+/** A sheet of one of the names the fill writes (rates or summary): its mark, cells over the fill's area and charts. */
 function queueOwnSheet(context: Excel.RequestContext, name: string) {
   const sheet = context.workbook.worksheets.getItemOrNullObject(name);
   const area = sheet.getRange(OWN_SHEET_AREA);
@@ -81,14 +108,21 @@ function queueOwnSheet(context: Excel.RequestContext, name: string) {
   // eslint-disable-next-line office-addins/call-sync-before-read -- a navigation property: no value is read
   const charts = sheet.charts;
   charts.load("items/name, items/title/text");
-  return { sheet, area, charts };
+  return { name, sheet, area, charts, mark: queueMark(sheet) };
 }
 
 function readOwnSheet(q: ReturnType<typeof queueOwnSheet>): ExistingSheet | null {
-  return q.sheet.isNullObject ? null : { cells: q.area.formulas as CellValue[][], charts: q.charts.items.map((c) => ({ name: c.name, title: c.title.text })) };
+  if (q.sheet.isNullObject) return null;
+  return { name: q.name, mark: readMark(q.mark), cells: q.area.formulas as CellValue[][], charts: q.charts.items.map((c) => ({ name: c.name, title: c.title.text })) };
 }
 
-type Where = Pick<Located, "sheet" | "address" | "table" | "areas">;
+/** Every candidate name of one of the fill's sheets ("ITS Summary", "ITS Summary (2)", ...). */
+const queueOwnSheets = (context: Excel.RequestContext, base: string) =>
+  Array.from({ length: OWN_SHEET_CANDIDATES }, (_, i) => queueOwnSheet(context, candidateName(base, i + 1)));
+
+const readOwnSheets = (queued: ReturnType<typeof queueOwnSheets>): ExistingSheet[] => queued.map(readOwnSheet).filter((s): s is ExistingSheet => s !== null);
+
+type Where = Pick<Located, "sheet" | "address" | "table" | "areas" | "used" | "mark">;
 
 /** A table's place: header row and data rows, without its totals row. */
 function queueTable(context: Excel.RequestContext, name: string) {
@@ -101,13 +135,22 @@ function queueTable(context: Excel.RequestContext, name: string) {
   header.load("address");
   const body = table.getDataBodyRange();
   body.load("rowCount");
-  return { table, worksheet, header, body };
+  const used = worksheet.getUsedRangeOrNullObject(true);
+  used.load("address");
+  return { table, worksheet, header, body, used, mark: queueMark(worksheet) };
 }
 
 function readTable(q: ReturnType<typeof queueTable>): Where {
   const head = parseRange(q.header.address);
   const region = { start: head.start, rows: q.body.rowCount + 1, columns: head.columns };
-  return { sheet: q.worksheet.name, address: rangeAddress(region), table: { name: q.table.name, totalsRow: q.table.showTotals }, areas: 1 };
+  return {
+    sheet: q.worksheet.name,
+    address: rangeAddress(region),
+    table: { name: q.table.name, totalsRow: q.table.showTotals },
+    areas: 1,
+    used: q.used.isNullObject ? null : parseRange(q.used.address),
+    mark: readMark(q.mark),
+  };
 }
 
 /**
@@ -122,28 +165,47 @@ function queueActiveSheet(context: Excel.RequestContext, selection: boolean) {
   used.load("address");
   const selected = selection ? context.workbook.getSelectedRanges() : null;
   selected?.load("address, areaCount");
-  return { worksheet, used, selected };
+  return { worksheet, used, selected, mark: queueMark(worksheet) };
 }
 
 /** The used range, or the one selected block clipped to it (whole columns selected read only the rows with data). */
 function readActiveSheet(q: ReturnType<typeof queueActiveSheet>): Where {
   const used = q.used.isNullObject ? null : q.used.address;
   const areas = q.selected?.areaCount ?? 1;
-  if (areas > 1) return { sheet: q.worksheet.name, address: null, table: null, areas };
+  const sheet = { sheet: q.worksheet.name, table: null, areas, used: used ? parseRange(used) : null, mark: readMark(q.mark) };
+  if (areas > 1) return { ...sheet, address: null };
   const region = q.selected ? clipToUsed(q.selected.address, used) : used && parseRange(used);
-  return { sheet: q.worksheet.name, address: region ? rangeAddress(region) : null, table: null, areas };
+  return { ...sheet, address: region ? rangeAddress(region) : null };
 }
 
 /** Request 1: where the data is, and what the rates and summary sheets hold (if they exist). */
 async function locate(scope: FillScope): Promise<Located> {
   return runExcel(async (context) => {
-    const rates = queueOwnSheet(context, ratesSheetName(CURRENT_RATES));
-    const summary = queueOwnSheet(context, SUMMARY_SHEET);
+    const rates = queueOwnSheets(context, ratesSheetName(CURRENT_RATES));
+    const summary = queueOwnSheets(context, SUMMARY_SHEET);
     const table = scope.kind === "table" ? queueTable(context, scope.name) : null;
     const active = scope.kind === "table" ? null : queueActiveSheet(context, scope.kind === "selection");
     await context.sync();
     const where = table ? readTable(table) : readActiveSheet(active!);
-    return { ...where, ratesSheet: readOwnSheet(rates), summarySheet: readOwnSheet(summary) };
+    return { ...where, ratesSheets: readOwnSheets(rates), summarySheets: readOwnSheets(summary) };
+  });
+}
+
+/**
+ * The cells below the region, down to the used range's end, from the region's left edge to the used range's right
+ * edge: their used part (values only), where no new column may go. Null when there are none or all are empty.
+ */
+async function readUsedBelow(sheet: string, region: RangeRef, used: RangeRef | null): Promise<RangeRef | null> {
+  if (!used) return null;
+  const top = region.start.row + region.rows;
+  const rows = used.start.row + used.rows - top;
+  const columns = used.start.column + used.columns - region.start.column;
+  if (rows <= 0 || columns <= 0) return null;
+  return runExcel(async (context) => {
+    const below = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(top, region.start.column, rows, columns).getUsedRangeOrNullObject(true);
+    below.load("address");
+    await context.sync();
+    return below.isNullObject ? null : parseRange(below.address);
   });
 }
 
@@ -172,7 +234,10 @@ export async function readFillSource(scope: FillScope, options: RunOptions = {})
       return { kind: "failed", message: `${what}. Open the sheet that lists your sites, or select them with their header row, then try again.` };
     }
     const region = parseRange(located.address);
-    const columns = region.columns + EXTRA_COLUMNS;
+    // Beside the data up to the used range's end (where new columns must find every cell empty), at least EXTRA_COLUMNS.
+    const usedRight = located.used ? located.used.start.column + located.used.columns : 0;
+    const columns = Math.max(region.columns + EXTRA_COLUMNS, usedRight - region.start.column);
+    const usedBelow = await readUsedBelow(located.sheet, region, located.used);
     const values: CellValue[][] = [];
     const formulas: CellValue[][] = [];
     const readBytes: number[] = [];
@@ -197,19 +262,18 @@ export async function readFillSource(scope: FillScope, options: RunOptions = {})
       rowsPerBlock = Math.max(1, Math.floor((READ_BLOCK_BYTES * rows) / Math.max(bytes, 1)));
       options.onProgress?.({ phase: "read", done: values.length, total: region.rows });
     }
-    return {
-      kind: "read",
-      source: { sheet: located.sheet, region, table: located.table, values, formulas, ratesSheet: located.ratesSheet, summarySheet: located.summarySheet },
-      readBytes,
-    };
+    const { sheet, table, used, mark, ratesSheets, summarySheets } = located;
+    return { kind: "read", source: { sheet, region, table, values, formulas, used, usedBelow, mark, ratesSheets, summarySheets }, readBytes };
   } catch (error) {
     return { kind: "failed", message: fillErrorMessage(error, "read") };
   }
 }
 
-async function writeBlock(block: WorkbookPlan): Promise<void> {
+/** One block; `select`: the fill's columns to select after it (the last block), which scrolls Excel to them. */
+async function writeBlock(block: WorkbookPlan, select: { sheet: string; address: string } | null): Promise<void> {
   await runExcel(async (context) => {
     applyPlan(context, block);
+    if (select) context.workbook.worksheets.getItem(select.sheet).getRange(select.address).select();
     await context.sync();
   });
 }
@@ -223,7 +287,8 @@ export async function writeFill(plan: FillPlan, options: RunOptions = {}): Promi
   for (const [i, block] of plan.blocks.entries()) {
     if (options.signal?.aborted) return { kind: "cancelled", blocksDone: i, rowsDone };
     try {
-      await writeBlock(block);
+      const last = i === plan.blocks.length - 1;
+      await writeBlock(block, last ? { sheet: plan.sheet, address: resultsAddress(plan) } : null);
     } catch (error) {
       return { kind: "failed", message: fillErrorMessage(error, "write"), blocksDone: i };
     }

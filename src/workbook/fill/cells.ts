@@ -24,8 +24,11 @@ export const ratesSheetName = (rates: RateTable): string => `ITS Rates FY${rates
 const BAND_HEADER_ROW = 5;
 const PRICE_HEADER_ROW = 12;
 
-/** The rates sheet: the memo's table, its source, and the two lookup tables the portable formulas read. */
-export function ratesSheet(rates: RateTable) {
+/**
+ * The rates sheet: the memo's table, its source, and the two lookup tables the portable formulas read. `name`: the
+ * sheet's name (another one when a user's sheet bears the usual name).
+ */
+export function ratesSheet(rates: RateTable, name = ratesSheetName(rates)) {
   const { source } = rates;
   const cells: CellInput[][] = [
     [`ITS support technician rates, FY ${rates.fiscalYear}`],
@@ -46,9 +49,9 @@ export function ratesSheet(rates: RateTable) {
   const width = 4;
   const grid = cells.map((row) => [...row, ...Array<CellInput>(width - row.length).fill("")]);
   const column = (col: number, headerRow: number, count: number) =>
-    `${quoteSheetName(ratesSheetName(rates))}!${rangeAddress({ start: { row: headerRow + 1, column: col }, rows: count, columns: 1 }, true)}`;
+    `${quoteSheetName(name)}!${rangeAddress({ start: { row: headerRow + 1, column: col }, rows: count, columns: 1 }, true)}`;
   return {
-    name: ratesSheetName(rates),
+    name,
     fiscalYear: rates.fiscalYear,
     cells: grid,
     area: rangeAddress({ start: { row: 0, column: 0 }, rows: grid.length, columns: width }),

@@ -5,10 +5,21 @@
  */
 
 import { BAND_READING, type OptionNumber, type RateTable } from "../../core";
-import { type RangeRef, columnLetters, quoteSheetName, rangeAddress, withoutSheetQuotes } from "../address";
-import type { CellInput, PlanStep, WorkbookPlan } from "../plan";
-import { type FillMode, at, costCell, daysCell, ratesSheet } from "./cells";
-import { type CellValue, DAYS_HEADER, costHeader, findHeader } from "./headers";
+import { type RangeRef, cellAddress, columnLetters, quoteSheetName, rangeAddress, withoutSheetQuotes } from "../address";
+import { markSteps, parseMark } from "../ownership";
+import { type CellInput, type PlanStep, type WorkbookPlan, plannedCells } from "../plan";
+import { type FillMode, at, costCell, daysCell, ratesSheet, ratesSheetName } from "./cells";
+import { type CellValue, DAYS_HEADER, costHeader, normalizeHeader } from "./headers";
+import {
+  type ExistingSheet,
+  type OwnSheetChoice,
+  RATES_ROLE,
+  SUMMARY_ROLE,
+  chooseOwnSheet,
+  filledSheetMark,
+  ownSheetMark,
+  ownsFillColumn,
+} from "./ownership";
 import { type FillPreview, type RowResult, isSummaryRow, previewOf, rowResult } from "./rows";
 
 /** Columns read beside the data: room for the fill's own columns (days + 3 options) on a first run. */
@@ -27,18 +38,6 @@ export const SUMMARY_CHART = "ITS cost by recommended days";
 const SUMMARY_COLUMNS = 5;
 const SUMMARY_HEADER_ROW = 3;
 
-/** A chart as read: what the fill can check of it (Excel gives no cell address for a chart's place or data). */
-export interface ExistingChart {
-  readonly name: string;
-  readonly title: string;
-}
-
-/** A sheet the fill writes besides the data sheet, as read: its cells over the fill's area and its charts. */
-export interface ExistingSheet {
-  readonly cells: readonly (readonly CellValue[])[];
-  readonly charts: readonly ExistingChart[];
-}
-
 /** What the Excel side read for the fill. */
 export interface FillSource {
   readonly sheet: string;
@@ -46,13 +45,25 @@ export interface FillSource {
   readonly region: RangeRef;
   /** The Excel table the data is, if it is one (its totals row, if shown, is below the region). */
   readonly table: { readonly name: string; readonly totalsRow: boolean } | null;
-  /** Formulas (or constants) of the region's rows over its columns plus EXTRA_COLUMNS beside it; row 0 = headers. */
+  /**
+   * Formulas (or constants) of the region's rows over its columns and the columns beside it, at least EXTRA_COLUMNS
+   * and up to the used range's right edge; row 0 = headers.
+   */
   readonly formulas: readonly (readonly CellValue[])[];
   /** The values of the same cells. */
   readonly values: readonly (readonly CellValue[])[];
-  /** null when the sheet does not exist. */
-  readonly ratesSheet: ExistingSheet | null;
-  readonly summarySheet: ExistingSheet | null;
+  /** The data sheet's used range (values only), null when it is empty. */
+  readonly used: RangeRef | null;
+  /**
+   * The used part of the cells below the region (to the used range's end) right of its left edge, null when none:
+   * a column there is not empty, so no new column goes there.
+   */
+  readonly usedBelow: RangeRef | null;
+  /** The data sheet's ownership mark as read (the custom property's value), null when it has none. */
+  readonly mark: string | null;
+  /** The existing sheets of the rates and summary sheets' candidate names ("ITS Summary", "ITS Summary (2)", ...). */
+  readonly ratesSheets: readonly ExistingSheet[];
+  readonly summarySheets: readonly ExistingSheet[];
 }
 
 export interface FillChoice {
@@ -74,9 +85,31 @@ export interface TargetColumn {
   readonly option: OptionNumber | null;
 }
 
+/** The cells of one sheet the plan changes (content differs from what was read). */
+export interface SheetChanges {
+  readonly sheet: string;
+  /** The fill adds the sheet. */
+  readonly added: boolean;
+  readonly cells: number;
+  /** Of those, cells that hold something now. */
+  readonly replaced: number;
+  /** The first few changed cells' addresses, in the order the plan writes them. */
+  readonly examples: readonly string[];
+  /** The first few replaced cells' addresses. */
+  readonly replacedExamples: readonly string[];
+}
+
 export interface FillPlan {
   readonly preview: FillPreview;
+  /** The data sheet and its region, as read. */
+  readonly sheet: string;
+  readonly region: RangeRef;
   readonly targets: readonly TargetColumn[];
+  /** Where the summary (and, for portable formulas, the rates) go. */
+  readonly summarySheet: OwnSheetChoice;
+  readonly ratesSheet: OwnSheetChoice | null;
+  /** Every sheet whose cells change, from the plan's own writes (plannedCells) compared with what was read. */
+  readonly changed: readonly SheetChanges[];
   /** Non-empty cells whose content would change: the user must confirm this many. */
   readonly changes: number;
   /** Empty cells that would receive content. */
@@ -113,7 +146,7 @@ function sameCell(a: CellValue | undefined, b: CellInput): boolean {
   return typeof old === "string" && typeof b === "string" && b.startsWith("=") && withoutSheetQuotes(old) === withoutSheetQuotes(b);
 }
 
-/** Counts cells of `planned` that differ from `existing`: non-empty ones are changes, empty ones additions. */
+/** Counts cells of `planned` that differ from `existing`: non-empty ones are changes, empty ones additions (whether a block is written). */
 function diff(existing: readonly (readonly CellValue[])[] | null, planned: readonly (readonly CellInput[])[]) {
   let changes = 0;
   let additions = 0;
@@ -128,21 +161,44 @@ function diff(existing: readonly (readonly CellValue[])[] | null, planned: reado
   return { changes, additions };
 }
 
+const isEmpty = (cell: CellValue | undefined): boolean => cell === undefined || cell === "";
+
+/**
+ * The fill's columns. An earlier fill's own columns (the sheet's mark names them, their header is still there) are
+ * updated in place, the chosen options' and any other cost column of the mark's (a fill Excel stopped half-way, re-run
+ * with fewer options, finishes it). New columns go in the first block of columns right of the region where every
+ * cell, header row included and down to the used range's end, is empty.
+ */
 function assignTargets(source: FillSource, choice: FillChoice, rates: RateTable): TargetColumn[] {
+  const { region } = source;
   const headers = source.formulas[0] ?? [];
-  const wanted = [
-    { header: DAYS_HEADER, option: null },
-    ...choice.options.map((option) => ({ header: costHeader(option, rates), option })),
-  ];
-  const found = wanted.map((w) => findHeader(headers, w.header));
-  const taken = new Set(found.filter((c): c is number => c !== null));
-  let next = source.region.columns;
+  const width = Math.max(0, ...source.formulas.map((r) => r.length));
+  const mark = parseMark(source.mark);
+  const owned = (c: number) => ownsFillColumn(mark, headers[c], region.start.column + c);
+  const ownedWith = (header: string) => {
+    const i = headers.findIndex((h, c) => normalizeHeader(h) === normalizeHeader(header) && owned(c));
+    return i >= 0 ? i : null;
+  };
+  const options = rates.options.map((o) => o.number).filter((o) => choice.options.includes(o) || ownedWith(costHeader(o, rates)) !== null);
+  const ordered = [...choice.options, ...options.filter((o) => !choice.options.includes(o))];
+  const wanted = [{ header: DAYS_HEADER, option: null }, ...ordered.map((option) => ({ header: costHeader(option, rates), option }))];
+  const usedRight = source.used ? source.used.start.column + source.used.columns : 0;
+  const below = source.usedBelow;
+  const free = (c: number) => {
+    const column = region.start.column + c;
+    if (column >= usedRight) return true;
+    if (c >= width) return false; // not read: it may hold something
+    if (below && column >= below.start.column && column < below.start.column + below.columns) return false;
+    return source.formulas.every((row) => isEmpty(row[c]));
+  };
+  const found = wanted.map((w) => ownedWith(w.header));
+  const missing = found.filter((c) => c === null).length;
+  let next = region.columns;
+  while (!Array.from({ length: missing }, (_, k) => next + k).every(free)) next++;
   return wanted.map((w, i) => {
     const existing = found[i];
     if (existing !== null) return { header: String(headers[existing]), column: existing, added: false, option: w.option };
-    while (taken.has(next)) next++;
-    taken.add(next);
-    return { header: w.header, column: next, added: true, option: w.option };
+    return { header: w.header, column: next++, added: true, option: w.option };
   });
 }
 
@@ -222,10 +278,17 @@ function summaryCells(source: FillSource, choice: FillChoice, targets: readonly 
  */
 export function planFill(source: FillSource, choice: FillChoice, rates: RateTable, blockBytes = BLOCK_BYTES): FillPlan {
   const { region, sheet } = source;
-  const layout = ratesSheet(rates);
-  if (sheet === SUMMARY_SHEET || sheet === layout.name) {
+  const role = parseMark(source.mark)?.role;
+  if (role === SUMMARY_ROLE || role === RATES_ROLE) {
     throw new FillError(`"${sheet}" is written by the fill itself. Select the sheet that lists your sites, then fill again.`);
   }
+  const taken = (base: string) =>
+    new FillError(`Sheets "${base}" to "${base} (9)" all exist and are not the fill's. Rename or delete one of them, then fill again.`);
+  const summarySheet = chooseOwnSheet(SUMMARY_SHEET, SUMMARY_ROLE, source.summarySheets);
+  if (!summarySheet) throw taken(SUMMARY_SHEET);
+  const ratesChoice = choice.mode === "portable" ? chooseOwnSheet(ratesSheetName(rates), RATES_ROLE, source.ratesSheets) : null;
+  if (choice.mode === "portable" && !ratesChoice) throw taken(ratesSheetName(rates));
+  const layout = ratesSheet(rates, ratesChoice?.name);
   if (region.rows < 2) throw new FillError("No data rows found below the header row. Select your sites with their header row, then try again.");
   const headers = source.formulas[0] ?? [];
   if (choice.enrollmentColumn < 0 || choice.enrollmentColumn >= region.columns) {
@@ -261,13 +324,6 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
       return costCell(choice.mode, r, t.option, at(row, sheetColumn(daysColumn)), rates, layout);
     });
 
-  let changes = 0;
-  let additions = 0;
-  const count = (d: { changes: number; additions: number }) => {
-    changes += d.changes;
-    additions += d.additions;
-  };
-
   const formatOf = (t: TargetColumn) => (t.option === null ? "0" : "$#,##0");
   const formatBytes = targets.reduce((n, t) => n + bytesOf([[formatOf(t)]]), 0);
   // Rows in blocks of at most `blockBytes` of cell data; a block is written only if a cell in it changes.
@@ -290,7 +346,6 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
         cellsByRun[k].push(cells);
         const d = diff([runs[k].map((t) => source.formulas[end]?.[t.column] ?? "")], [cells]);
         if (d.changes + d.additions > 0) dirty = true;
-        count(d);
       });
     }
     // Order inside a block: the headers' bold, the headers, formats, then the rows' cells. Excel keeps the
@@ -323,10 +378,16 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
   }
 
   const first = blocks[0];
+  // The data sheet's mark names the fill's columns, in the batch that writes their headers: from the next action on
+  // they are the fill's, and only while the header it wrote is there.
+  const dataMark = filledSheetMark(parseMark(source.mark), targets.map((t) => ({ header: t.header, column: sheetColumn(t.column) })));
+  first.unshift(...markSteps(sheet, dataMark, source.mark));
   // A table grows to take in the fill's columns once their headers are written; checked on every run, so a
-  // fill interrupted before the resize still ends with the columns inside the table.
+  // fill interrupted before the resize still ends with the columns inside the table. Only when they are right
+  // beside it: a table never takes in a user's column between.
   const outside = targets.filter((t) => t.column >= region.columns);
-  if (source.table && outside.length > 0) {
+  const beside = outside.length > 0 && outside.every((t) => t.column < region.columns + outside.length);
+  if (source.table && beside) {
     const columns = Math.max(...outside.map((t) => t.column + 1));
     const rows = region.rows + (source.table.totalsRow ? 1 : 0);
     first.push({ kind: "resizeTable", table: source.table.name, address: rangeAddress({ start: region.start, rows, columns }) });
@@ -334,12 +395,13 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
 
   // Portable formulas read the rates sheet: write it before the first block so every block's formulas work.
   if (choice.mode === "portable") {
-    const existing = source.ratesSheet;
+    const existing = ratesChoice!.existing;
     const d = diff(existing?.cells ?? null, layout.cells);
-    count(d);
-    if (d.changes + d.additions > 0) {
+    const mark = markSteps(layout.name, ownSheetMark(RATES_ROLE, []), existing?.mark ?? null);
+    if (d.changes + d.additions + mark.length > 0) {
       first.unshift(
         ...(existing ? [] : [{ kind: "addSheet", sheet: layout.name } as const]),
+        ...mark,
         { kind: "setNumberFormat", sheet: layout.name, address: layout.currency, format: "$#,##0" },
         ...layout.boldRows.map((row) => ({ kind: "setBold", sheet: layout.name, address: `A${row + 1}:D${row + 1}` }) as const),
         { kind: "setCells", sheet: layout.name, address: layout.area, cells: layout.cells },
@@ -355,25 +417,26 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
     for (const t of targets) last.push({ kind: "autofitColumns", sheet, address: at(firstRow, sheetColumn(t.column)) });
   }
   const summary = summaryCells(source, choice, targets, preview, rates);
-  const existingSummary = source.summarySheet;
+  const existingSummary = summarySheet.existing;
   const ds = diff(existingSummary?.cells ?? null, summary);
-  count(ds);
+  const summaryMark = markSteps(summarySheet.name, ownSheetMark(SUMMARY_ROLE, [SUMMARY_CHART]), existingSummary?.mark ?? null);
   const summaryArea = rangeAddress({ start: { row: 0, column: 0 }, rows: summary.length, columns: SUMMARY_COLUMNS });
   const headerRange = rangeAddress({ start: { row: SUMMARY_HEADER_ROW, column: 0 }, rows: 1, columns: SUMMARY_COLUMNS });
   const moneyRange = rangeAddress({ start: { row: SUMMARY_HEADER_ROW + 1, column: 1 }, rows: summary.length - SUMMARY_HEADER_ROW - 1, columns: 3 });
-  if (ds.changes + ds.additions > 0) {
+  const summaryName = summarySheet.name;
+  if (ds.changes + ds.additions + summaryMark.length > 0) {
     last.push(
-      ...(existingSummary ? [] : [{ kind: "addSheet", sheet: SUMMARY_SHEET } as const]),
-      { kind: "setNumberFormat", sheet: SUMMARY_SHEET, address: moneyRange, format: "$#,##0" },
-      { kind: "setBold", sheet: SUMMARY_SHEET, address: headerRange },
-      { kind: "setCells", sheet: SUMMARY_SHEET, address: summaryArea, cells: summary },
-      { kind: "autofitColumns", sheet: SUMMARY_SHEET, address: `A${SUMMARY_HEADER_ROW + 1}:${columnLetters(SUMMARY_COLUMNS - 1)}${summary.length}` },
+      ...(existingSummary ? [] : [{ kind: "addSheet", sheet: summaryName } as const]),
+      ...summaryMark,
+      { kind: "setNumberFormat", sheet: summaryName, address: moneyRange, format: "$#,##0" },
+      { kind: "setBold", sheet: summaryName, address: headerRange },
+      { kind: "setCells", sheet: summaryName, address: summaryArea, cells: summary },
+      { kind: "autofitColumns", sheet: summaryName, address: `A${SUMMARY_HEADER_ROW + 1}:${columnLetters(SUMMARY_COLUMNS - 1)}${summary.length}` },
     );
   }
-  // One chart. The summary sheet is the fill's own, so a chart on it is the fill's: ours by name, else the one a
-  // fill left when Excel stopped it between charts.add and the chart's name (Excel keeps the actions before a
-  // failing one). The adapter names a chart last, so a chart bearing our name and title is complete; any other
-  // is repaired in place (title, place, data, then name) rather than doubled.
+  // One chart on the summary sheet (it bears the fill's mark, or was taken empty): ours by name, else the one a fill
+  // left when Excel stopped it between charts.add and the chart's name (Excel keeps the actions before a failing one). The adapter names a chart last, so a chart bearing our name and title is
+  // complete; any other is repaired in place (title, place, data, then name) rather than doubled.
   const chart = {
     name: SUMMARY_CHART,
     title: `Annual cost by recommended days, FY ${rates.fiscalYear}`,
@@ -382,18 +445,86 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
     position: "G2:N20",
   };
   const charts = existingSummary?.charts ?? [];
-  const found = charts.find((c) => c.name === SUMMARY_CHART) ?? charts[0];
-  if (!found) last.push({ kind: "addChart", sheet: SUMMARY_SHEET, ...chart });
-  else if (found.name !== chart.name || found.title !== chart.title) last.push({ kind: "updateChart", sheet: SUMMARY_SHEET, chart: found.name, ...chart });
+  // A leftover has our title or none yet; a chart a user added to the sheet, titled, is left alone.
+  const found = charts.find((c) => c.name === SUMMARY_CHART) ?? charts.find((c) => c.title === chart.title || c.title === "");
+  if (!found) last.push({ kind: "addChart", sheet: summaryName, ...chart });
+  else if (found.name !== chart.name || found.title !== chart.title) last.push({ kind: "updateChart", sheet: summaryName, chart: found.name, ...chart });
 
   const kept = blocks.map((steps, i) => ({ steps, bytes: blockBytesList[i], rows: blockRowsList[i] })).filter((b) => b.steps.length > 0);
+  const changed = sheetChanges(source, kept, [summarySheet, ...(ratesChoice ? [ratesChoice] : [])]);
+  const replaced = changed.reduce((n, c) => n + c.replaced, 0);
   return {
     preview,
+    sheet,
+    region,
     targets,
-    changes,
-    additions,
+    summarySheet,
+    ratesSheet: ratesChoice,
+    changed,
+    changes: replaced,
+    additions: changed.reduce((n, c) => n + c.cells, 0) - replaced,
     blocks: kept.map((b) => ({ steps: b.steps })),
     blockBytes: kept.map((b) => b.bytes),
     blockRows: kept.map((b) => b.rows),
   };
+}
+
+/** A cell the plan changes: its sheet, zero-based place, and whether it holds something now. */
+export interface ChangedCell {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly replaces: boolean;
+}
+
+/**
+ * Every cell the plan's steps write (plannedCells) whose content differs from what was read: the data sheet's cells
+ * as read, the fill's own sheets' cells over their area (a sheet the fill adds is empty). The confirmation's list.
+ */
+export function changedCells(source: FillSource, plan: Pick<FillPlan, "blocks" | "summarySheet" | "ratesSheet">): ChangedCell[] {
+  const own = new Map<string, ExistingSheet | null>();
+  for (const choice of [plan.summarySheet, plan.ratesSheet]) if (choice) own.set(choice.name, choice.existing);
+  const { region } = source;
+  const read = (sheet: string, row: number, column: number): CellValue => {
+    if (sheet === source.sheet) return source.formulas[row - region.start.row]?.[column - region.start.column] ?? "";
+    return own.get(sheet)?.cells[row]?.[column] ?? "";
+  };
+  const cells: ChangedCell[] = [];
+  for (const cell of plannedCells({ steps: plan.blocks.flatMap((b) => b.steps) })) {
+    if (cell.input === undefined) continue;
+    const old = read(cell.sheet, cell.row, cell.column);
+    if (!sameCell(old, cell.input)) cells.push({ sheet: cell.sheet, row: cell.row, column: cell.column, replaces: old !== "" });
+  }
+  return cells;
+}
+
+/** How many examples of changed cells a sheet's line names. */
+const EXAMPLES = 4;
+
+function sheetChanges(source: FillSource, blocks: readonly { steps: readonly PlanStep[] }[], own: readonly OwnSheetChoice[]): SheetChanges[] {
+  const [summarySheet, ratesChoice] = own;
+  const bySheet = new Map<string, { sheet: string; added: boolean; cells: number; replaced: number; examples: string[]; replacedExamples: string[] }>();
+  const added = (sheet: string) => own.some((o) => o.name === sheet && !o.existing);
+  for (const cell of changedCells(source, { blocks, summarySheet, ratesSheet: ratesChoice ?? null })) {
+    let entry = bySheet.get(cell.sheet);
+    if (!entry) bySheet.set(cell.sheet, (entry = { sheet: cell.sheet, added: added(cell.sheet), cells: 0, replaced: 0, examples: [], replacedExamples: [] }));
+    const address = cellAddress({ row: cell.row, column: cell.column });
+    entry.cells++;
+    if (entry.examples.length < EXAMPLES) entry.examples.push(address);
+    if (!cell.replaces) continue;
+    entry.replaced++;
+    if (entry.replacedExamples.length < EXAMPLES) entry.replacedExamples.push(address);
+  }
+  return [...bySheet.values()];
+}
+
+/** Sheet columns of the fill's columns, in order: added ones and updated ones. */
+export const targetColumns = (plan: Pick<FillPlan, "region" | "targets">, added: boolean): number[] =>
+  plan.targets.filter((t) => t.added === added).map((t) => plan.region.start.column + t.column).sort((a, b) => a - b);
+
+/** The fill's columns over the data rows (the block from the first to the last of them), e.g. "E1:H14". */
+export function resultsAddress(plan: Pick<FillPlan, "region" | "targets">): string {
+  const columns = plan.targets.map((t) => plan.region.start.column + t.column);
+  const left = Math.min(...columns);
+  return rangeAddress({ start: { row: plan.region.start.row, column: left }, rows: plan.region.rows, columns: Math.max(...columns) - left + 1 });
 }

@@ -6,7 +6,8 @@
 import { CURRENT_RATES } from "../../../src/core";
 import { type EmulatedWorkbook, createWorkbook, installEmulatedOffice } from "../../../src/preview/excel-emulation";
 import { type FillScope, readFillSource, writeFill } from "../../../src/workbook/excel/fill";
-import { type FillMode, SUMMARY_CHART, SUMMARY_SHEET, detectColumns, planFill, ratesSheetName } from "../../../src/workbook/fill";
+import { type FillMode, SUMMARY_CHART, SUMMARY_SHEET, detectColumns, filledSheetMark, planFill, ratesSheetName } from "../../../src/workbook/fill";
+import { MARK_KEY, serializeMark } from "../../../src/workbook/ownership";
 
 const rates = CURRENT_RATES;
 
@@ -99,24 +100,26 @@ it("fills an Excel table: the table takes in the new columns and keeps its total
   expect(book.instrumentation.syncCalls).toBe(3);
 });
 
-it("a selected range with the user's data beside it: the plan counts the cells, and nothing is written before the user confirms", async () => {
+it("a selected range with the user's data beside it: the fill's marked column is updated (the change counted), new columns go past the user's, and nothing is written before the user confirms", async () => {
   const grid = sites().map((r, i) => [...r, i === 1 ? "typed by hand" : "", i === 0 ? "Recommended days" : i === 2 ? 7 : ""]);
-  const book = use(createWorkbook({ sheets: { Sites: grid }, selection: "A1:D7" }));
+  const mark = serializeMark(filledSheetMark(null, [{ header: "Recommended days", column: 5 }]));
+  const book = use(createWorkbook({ sheets: { Sites: grid }, selection: "A1:D7", customProperties: [{ sheet: "Sites", key: MARK_KEY, value: mark }] }));
   const snapshot = book.snapshot();
   const source = await read({ kind: "selection" });
   const plan = planFill(source, { enrollmentColumn: 1, siteColumn: 0, options: [1], mode: "values" }, rates);
-  // "Recommended days" exists in F: updated there (F3 holds 7, not 2: one change). E is new and E2 holds text: one change.
+  // The fill's "Recommended days" in F is updated there (F3 holds 7, not 2: one change); E holds the user's text, so
+  // the new column goes to G.
   expect(plan.targets.map((t) => [t.header, t.column, t.added])).toEqual([
     ["Recommended days", 5, false],
-    ["Full Year cost", 4, true],
+    ["Full Year cost", 6, true],
   ]);
-  expect(plan.changes).toBe(2);
+  expect(plan.changes).toBe(1);
   expect(book.snapshot()).toEqual(snapshot);
   expect(book.instrumentation.requests.every((r) => r.actions > 0)).toBe(true);
   await writeFill(plan);
-  expect(book.values("Sites", "E2:F3")).toEqual([
-    [26151, 1],
-    [52301, 2],
+  expect(book.values("Sites", "E2:G3")).toEqual([
+    ["typed by hand", 1, 26151],
+    ["", 2, 52301],
   ]);
 });
 
@@ -228,4 +231,4 @@ it("Excel failing at any action of a fill: filling again ends as an uninterrupte
     expect({ at, result: again.result.kind, syncs: book.instrumentation.syncCalls <= 3 }).toEqual({ at, result: "done", syncs: true });
     expect({ at, sheets: book.snapshot().sheets }).toEqual({ at, sheets: expected });
   }
-});
+}, 30_000);

@@ -14,7 +14,7 @@ const rates = CURRENT_RATES;
 /** A plain sheet of `rows` sites with enrollments over every band (no table, no earlier fill). */
 function source(rows: number): FillSource {
   const grid = [["Site", "Enrollment", "", "", "", ""], ...Array.from({ length: rows }, (_, i) => [`Site ${i + 1}`, (i * 37) % 1200, "", "", "", ""])];
-  return { sheet: "Sites", region: { start: { row: 0, column: 0 }, rows: rows + 1, columns: 2 }, table: null, formulas: grid, values: grid, ratesSheet: null, summarySheet: null };
+  return { sheet: "Sites", region: { start: { row: 0, column: 0 }, rows: rows + 1, columns: 2 }, table: null, formulas: grid, values: grid, used: null, usedBelow: null, mark: null, ratesSheets: [], summarySheets: [] };
 }
 
 const figures: string[] = [];

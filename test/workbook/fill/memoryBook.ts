@@ -9,7 +9,7 @@ import type { ProcedureAst } from "hyperformula/typings/parser";
 import { CURRENT_RATES } from "../../../src/core";
 import { itsCost, itsDays } from "../../../src/functions/functions";
 import { type RangeRef, parseRange } from "../../../src/workbook/address";
-import { EXTRA_COLUMNS, type FillSource, OWN_SHEET_AREA, SUMMARY_SHEET, ratesSheetName } from "../../../src/workbook/fill";
+import { EXTRA_COLUMNS, type ExistingSheet, type FillSource, OWN_SHEET_AREA, OWN_SHEET_CANDIDATES, SUMMARY_SHEET, candidateName, ratesSheetName } from "../../../src/workbook/fill";
 import type { CellValue } from "../../../src/workbook/fill";
 import type { CellInput, PlanStep, WorkbookPlan } from "../../../src/workbook/plan";
 import { installCustomFunctionsHost } from "../../support/customFunctionsHost";
@@ -21,6 +21,8 @@ export class MemoryBook {
   readonly charts = new Map<string, { name: string; title: string; source: string; position: string }[]>();
   readonly tables = new Map<string, { sheet: string; address: string; totalsRow: boolean }>();
   readonly formats = new Map<string, string>();
+  /** Ownership marks by sheet (custom property values). */
+  readonly marks = new Map<string, string>();
   readonly steps: PlanStep[] = [];
 
   constructor(sheets: Record<string, Grid>) {
@@ -72,6 +74,10 @@ export class MemoryBook {
           Object.assign(chart, { name: step.name, title: step.title, source: step.source, position: step.position });
           break;
         }
+        case "markSheet":
+          this.grid(step.sheet);
+          this.marks.set(step.sheet, step.value);
+          break;
         case "resizeTable": {
           const table = this.tables.get(step.table);
           if (!table) throw new Error(`No table ${step.table}`);
@@ -90,19 +96,40 @@ export class MemoryBook {
       Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.cell(sheet, r0 + r, c0 + c)));
     const grid = cells(region.start.row, region.start.column, region.rows, region.columns + EXTRA_COLUMNS);
     const { rows, columns } = parseRange(OWN_SHEET_AREA);
-    const existing = (name: string) =>
-      this.sheets.has(name)
-        ? { cells: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.cell(name, r, c))), charts: (this.charts.get(name) ?? []).map((c) => ({ name: c.name, title: c.title })) }
-        : null;
+    const existing = (base: string): ExistingSheet[] =>
+      Array.from({ length: OWN_SHEET_CANDIDATES }, (_, i) => candidateName(base, i + 1))
+        .filter((name) => this.sheets.has(name))
+        .map((name) => ({
+          name,
+          mark: this.marks.get(name) ?? null,
+          cells: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.cell(name, r, c))),
+          charts: (this.charts.get(name) ?? []).map((c) => ({ name: c.name, title: c.title })),
+        }));
     return {
       sheet,
       region,
       table,
       formulas: grid,
       values: grid,
-      ratesSheet: existing(ratesSheetName(CURRENT_RATES)),
-      summarySheet: existing(SUMMARY_SHEET),
+      used: this.used(sheet),
+      usedBelow: null,
+      mark: this.marks.get(sheet) ?? null,
+      ratesSheets: existing(ratesSheetName(CURRENT_RATES)),
+      summarySheets: existing(SUMMARY_SHEET),
     };
+  }
+
+  /** The sheet's used range: every row and column with a non-empty cell (the planner places new columns right of it). */
+  private used(sheet: string): RangeRef | null {
+    const grid = this.sheets.get(sheet) ?? [];
+    let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+    grid.forEach((row, r) =>
+      (row ?? []).forEach((cell, c) => {
+        if (cell === "" || cell === undefined || cell === null) return;
+        [top, left, bottom, right] = [Math.min(top, r), Math.min(left, c), Math.max(bottom, r), Math.max(right, c)];
+      }),
+    );
+    return bottom < 0 ? null : { start: { row: top, column: left }, rows: bottom - top + 1, columns: right - left + 1 };
   }
 }
 

@@ -1,6 +1,7 @@
 import { CURRENT_RATES, annualCost, recommendDays } from "../../../src/core";
 import { parseRange } from "../../../src/workbook/address";
-import { type FillChoice, type FillMode, type FillSource, FillError, SUMMARY_CHART, SUMMARY_SHEET, planFill, ratesSheetName } from "../../../src/workbook/fill";
+import { type FillChoice, type FillMode, type FillSource, FillError, SUMMARY_CHART, SUMMARY_SHEET, filledSheetMark, planFill, ratesSheetName } from "../../../src/workbook/fill";
+import { serializeMark } from "../../../src/workbook/ownership";
 import type { PlanStep } from "../../../src/workbook/plan";
 import { type Grid, MemoryBook, evaluate } from "./memoryBook";
 
@@ -137,9 +138,16 @@ describe("safety and re-runs", () => {
     }
   });
 
-  it("updates its own columns found by header, wherever they are, instead of adding new ones", () => {
+  it("updates its own columns (the sheet's mark names them, their header is there), wherever they are, instead of adding new ones", () => {
     const grid = sites().map((row, i) => [...row.slice(0, 2), i === 0 ? "full year COST" : "", row[2], i === 0 ? "Notes" : "keep"]);
+    const unmarked = planFill(new MemoryBook({ Sites: grid }).read("Sites", parseRange("A1:E7")), { ...all("values"), options: [1] }, rates);
+    // Without the mark the column is the user's, whatever its header.
+    expect(unmarked.targets.map((t) => [t.header, t.column, t.added])).toEqual([
+      ["Recommended days", 5, true],
+      ["Full Year cost", 6, true],
+    ]);
     const book = new MemoryBook({ Sites: grid });
+    book.marks.set("Sites", serializeMark(filledSheetMark(null, [{ header: "full year COST", column: 2 }])));
     const plan = fill(book, { ...all("values"), options: [1] }, parseRange("A1:E7"));
     expect(plan.targets.map((t) => [t.header, t.column, t.added])).toEqual([
       ["Recommended days", 5, true],
@@ -168,10 +176,14 @@ describe("safety and re-runs", () => {
     expect([toLive.changes, toLive.additions]).toEqual([3 * 4 + 2 + 6 * 4, 2 * 3]);
   });
 
-  it("counts cells beside a selected range that hold the user's data", () => {
+  it("beside a selected range, new columns go where every cell is empty: past the user's data, replacing nothing", () => {
     const grid = sites().map((row, i) => [...row, "", i === 2 ? "note" : ""]);
     const plan = planFill(new MemoryBook({ Sites: grid }).read("Sites", REGION), all("values"), rates);
-    expect(plan.changes).toBe(1);
+    expect(plan.targets.map((t) => t.column)).toEqual([5, 6, 7, 8]);
+    expect(plan.changes).toBe(0);
+    // Cells below the region count too: a column with a value further down is not empty.
+    const below = planFill({ ...new MemoryBook({ Sites: sites() }).read("Sites", REGION), usedBelow: parseRange("D9:D9"), used: parseRange("A1:D9") }, all("values"), rates);
+    expect(below.targets.map((t) => t.column)).toEqual([4, 5, 6, 7]);
   });
 
   it("splits rows into blocks under the byte budget, each row written once, and a table grows to take the new columns", () => {
@@ -200,8 +212,9 @@ it("refuses a choice that does not fit the data, saying what to do", () => {
   expect(() => planFill(source, { ...all("values"), enrollmentColumn: 7 }, rates)).toThrow(/Choose the column/);
   const onlyHeader = new MemoryBook({ Sites: sites() }).read("Sites", parseRange("A1:C1"));
   expect(() => planFill(onlyHeader, all("values"), rates)).toThrow(/No data rows/);
-  const filled = new MemoryBook({ Sites: sites().map((r, i) => [...r, i === 0 ? "Recommended days" : ""]) }).read("Sites", parseRange("A1:D7"));
-  expect(() => planFill(filled, { ...all("values"), enrollmentColumn: 3 }, rates)).toThrow(/where the fill writes its results/);
+  const book = new MemoryBook({ Sites: sites().map((r, i) => [...r, i === 0 ? "Recommended days" : ""]) });
+  book.marks.set("Sites", serializeMark(filledSheetMark(null, [{ header: "Recommended days", column: 3 }])));
+  expect(() => planFill(book.read("Sites", parseRange("A1:D7")), { ...all("values"), enrollmentColumn: 3 }, rates)).toThrow(/where the fill writes its results/);
 });
 
 const stepsOnSites = (steps: readonly PlanStep[]) =>
@@ -210,6 +223,7 @@ const stepsOnSites = (steps: readonly PlanStep[]) =>
 it("orders each block so an interrupted request is redone by the next fill: bold, headers, formats, then the rows' cells", () => {
   const plan = planFill(new MemoryBook({ Sites: sites() }).read("Sites", REGION), all("values"), rates);
   expect(stepsOnSites(plan.blocks[0].steps)).toEqual([
+    "markSheet:",
     "setBold:D1",
     "setBold:E1",
     "setBold:F1",
@@ -230,7 +244,7 @@ it("orders each block so an interrupted request is redone by the next fill: bold
 it("writes the headers after their bold in a block of the header row alone, so a fill stopped in between is redone", () => {
   const plan = planFill(new MemoryBook({ Sites: sites() }).read("Sites", REGION), all("values"), rates, 1);
   const writes = stepsOnSites(plan.blocks[0].steps).filter((s) => !s.startsWith("autofitColumns"));
-  expect(writes).toEqual(["setBold:D1", "setBold:E1", "setBold:F1", "setBold:G1", "setCells:D1:G1"]);
+  expect(writes).toEqual(["markSheet:", "setBold:D1", "setBold:E1", "setBold:F1", "setBold:G1", "setCells:D1:G1"]);
 });
 
 describe("the summary chart after a fill that Excel stopped half-way", () => {

@@ -62,7 +62,7 @@ test.each(["live", "portable", "values"] as const)("%s mode: total rows get no p
   ]);
   expect(plan.preview.filled).toBe(4);
   expect(leftOutText(plan.preview)).toBe('3 total rows are left out of the pricing and the summary: row 5 ("Subtotal"), row 7, row 8 ("Grand total").');
-  expect(confirmText(plan)).toContain("3 total rows are left out");
+  expect(confirmText(plan, rates)).toContain("3 total rows are left out");
   expect((await writeFill(plan)).kind).toBe("done");
 
   for (const row of [5, 7, 8]) expect(book.values("Sites", `C${row}:F${row}`)).toEqual([["", "", "", ""]]);
