@@ -1,9 +1,11 @@
 /**
  * Data safety of the bulk fill, on randomized pre-filled workbooks (other columns, formulas, number formats,
- * tables, other sheets, earlier fills, look-alike sheets) run through the real Excel-side code
- * (src/workbook/excel/fill.ts) on the Excel emulation:
- * - no cell outside what the fill owns ever changes (its columns' cells in the data rows, its rates and
- *   summary sheets), nor another table, chart or frozen pane;
+ * tables with totals rows, summary rows, hostile site names, other sheets, earlier fills with and without the
+ * fill's mark, user sheets named like the fill's with their charts, selections next to data) run through the real
+ * Excel-side code (src/workbook/excel/fill.ts) on the Excel emulation:
+ * - every cell that changes is in the list the confirmation shows (changedCells of the very plan written), except a
+ *   number format on a cell of the fill's own columns whose content stays; no other table, chart or frozen pane
+ *   changes, and a user's sheet named like the fill's is kept byte for byte;
  * - every non-empty cell it overwrites was counted in plan.changes, the number the user must confirm;
  * - a second identical run plans nothing and changes nothing;
  * - Excel failing at any request, or at any action inside one, breaks none of the above, the writer reports
@@ -20,23 +22,29 @@ import {
   FillError,
   type FillMode,
   type FillPlan,
-  OWN_SHEET_AREA,
+  RATES_ROLE,
+  SUMMARY_CHART,
+  SUMMARY_ROLE,
   SUMMARY_SHEET,
+  changedCells,
   costHeader,
   detectColumns,
+  filledSheetMark,
+  ownSheetMark,
+  ownsFillColumn,
   planFill,
   ratesSheetName,
 } from "../../src/workbook/fill";
+import { MARK_KEY, parseMark, serializeMark } from "../../src/workbook/ownership";
 import { actionHooks, lightEvaluator } from "./emulationHooks";
 import { cellChanges, inRange } from "./workbookDiff";
 
 
 const rates = CURRENT_RATES;
 const RATES_SHEET = ratesSheetName(rates);
-const OWN_AREA = parseRange(OWN_SHEET_AREA);
 const OUR_HEADERS = [DAYS_HEADER, ...rates.options.map((o) => costHeader(o.number, rates))];
 /** Workbooks per run: most with a light formula evaluator, some with HyperFormula (the preview's engine). */
-const WORKBOOKS = 500;
+const WORKBOOKS = 520;
 const WITH_HYPERFORMULA = 40;
 
 
@@ -49,7 +57,7 @@ const enrollmentCell: fc.Arbitrary<Cell> = fc.oneof(
 );
 const otherCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.integer({ min: -1000, max: 100000 }),
-  fc.constantFrom<Cell>(null, "", "keep me", "=1+1", "=SUM(1,2)", "TRUE", 0, "'0123", "=NOW()>0", "Full Year cost"),
+  fc.constantFrom<Cell>(null, "", "keep me", "=1+1", "=SUM(1,2)", "TRUE", 0, "'0123", "=NOW()>0", "Full Year cost", "2025-07-01", "'=HYPERLINK(\"x\")"),
   fc.string({ maxLength: 8 }),
 );
 
@@ -61,6 +69,19 @@ interface Scenario {
   rows: Cell[][];
   /** Earlier fill columns (or look-alikes typed by a user) right of the data, with their contents. */
   earlier: { header: string; cells: Cell[] }[];
+  /** The data sheet's mark names the earlier columns (an earlier fill wrote them); else they are a user's. */
+  earlierMarked: boolean;
+  /** A site name a user may well have: a formula's text, leading zeros, a date, 32,767 characters. */
+  hostileSite: Cell;
+  /** A user's column right of the data that the selection leaves out (a selection next to data). */
+  selectNarrow: boolean;
+  /** The fill's sheets as an earlier fill left them (marked) or the user's sheets of those names, with a user chart. */
+  ownSheetsMarked: boolean;
+  userChart: boolean;
+  /** The last data row is a total (label "Total", a SUM of the enrollments above). */
+  totalRow: boolean;
+  /** Two areas selected (Ctrl+click): the selection scope must refuse, writing nothing. */
+  multiArea: boolean;
   table: null | { totals: boolean; beside: Cell[] };
   formats: { row: number; column: number; format: string }[];
   otherSheets: { budget: boolean; summary: Cell[][] | null; rates: Cell[][] | null };
@@ -98,9 +119,16 @@ const scenario: fc.Arbitrary<Scenario> = fc
     failure: fc.oneof(
       { weight: 2, arbitrary: fc.constant(null) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant("request" as const), at: fc.integer({ min: 1, max: 8 }) }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant("action" as const), at: fc.integer({ min: 1, max: 60 }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant("action" as const), at: fc.integer({ min: 1, max: 120 }) }) },
     ),
     confirm: fc.boolean(),
+    earlierMarked: fc.boolean(),
+    hostileSite: fc.constantFrom<Cell>("=1+1", "'=SUM(A1)", "00123", "'0042", "2025-07-01", 45000, "x".repeat(32767), "School, \"Quoted\"; 'x'"),
+    selectNarrow: fc.boolean(),
+    ownSheetsMarked: fc.boolean(),
+    userChart: fc.boolean(),
+    totalRow: fc.boolean(),
+    multiArea: fc.oneof({ weight: 6, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   })
   .map((r): Scenario => {
     const headers = ["Site", ...r.otherHeaders];
@@ -125,6 +153,13 @@ const scenario: fc.Arbitrary<Scenario> = fc
       blockBytes: r.blockBytes,
       failure: r.failure,
       confirm: r.confirm,
+      earlierMarked: r.earlierMarked,
+      hostileSite: r.hostileSite,
+      selectNarrow: r.selectNarrow,
+      ownSheetsMarked: r.ownSheetsMarked,
+      userChart: r.userChart,
+      totalRow: r.totalRow,
+      multiArea: r.multiArea,
     };
   });
 
@@ -135,12 +170,18 @@ function build(s: Scenario, evaluator?: FormulaEvaluator): { book: EmulatedWorkb
   const put = (r: number, c: number, v: Cell) => (grid[s.origin.row + r][s.origin.column + c] = v);
   s.headers.forEach((h, c) => put(0, c, h));
   s.rows.forEach((row, r) => row.forEach((v, c) => put(r + 1, c, v)));
+  const siteColumn = s.enrollmentColumn === 0 ? 1 : 0;
+  if (s.rows.length > 0) put(1, siteColumn, s.hostileSite);
+  if (s.totalRow && s.rows.length > 2) {
+    const column = columnLetters(s.origin.column + s.enrollmentColumn);
+    put(s.rows.length, siteColumn, "Total");
+    put(s.rows.length, s.enrollmentColumn, `=SUM(${column}${s.origin.row + 2}:${column}${s.origin.row + s.rows.length})`);
+  }
   s.earlier.forEach((e, k) => {
     put(0, s.headers.length + k, e.header);
     e.cells.forEach((v, r) => put(r + 1, s.headers.length + k, v));
   });
   const data: RangeRef = { start: s.origin, rows: s.rows.length + 1, columns: width };
-  const dataAddress = rangeAddress(data);
   const tables: { name: string; sheet: string; address: string; showTotals?: boolean }[] = [];
   let tableName: string | null = null;
   if (s.table) {
@@ -159,57 +200,112 @@ function build(s: Scenario, evaluator?: FormulaEvaluator): { book: EmulatedWorkb
   }
   if (s.otherSheets.summary) sheets[SUMMARY_SHEET] = s.otherSheets.summary;
   if (s.otherSheets.rates) sheets[RATES_SHEET] = s.otherSheets.rates;
+  const customProperties: { sheet: string; key: string; value: string }[] = [];
+  if (s.earlierMarked && s.earlier.length > 0) {
+    const columns = s.earlier.map((e, k) => ({ header: e.header, column: s.origin.column + s.headers.length + k }));
+    customProperties.push({ sheet: s.sheet, key: MARK_KEY, value: serializeMark(filledSheetMark(null, columns)) });
+  }
+  if (s.ownSheetsMarked) {
+    if (s.otherSheets.summary) customProperties.push({ sheet: SUMMARY_SHEET, key: MARK_KEY, value: serializeMark(ownSheetMark(SUMMARY_ROLE, [SUMMARY_CHART])) });
+    if (s.otherSheets.rates) customProperties.push({ sheet: RATES_SHEET, key: MARK_KEY, value: serializeMark(ownSheetMark(RATES_ROLE, [])) });
+  }
+  // A selection next to data: the user's last column is left out of it (the fill must not write over it).
+  const selected = s.selectNarrow && s.headers.length > 2 && s.earlier.length === 0 ? { ...data, columns: s.headers.length - 1 } : data;
   const book = createWorkbook({
     ...(evaluator ? { evaluator } : {}),
     sheets,
     activeSheet: s.sheet,
-    selection: dataAddress,
+    selection: rangeAddress(selected),
+    customProperties,
     tables,
     numberFormats: s.formats.map((f) => ({ sheet: s.sheet, address: `${columnLetters(f.column)}${f.row + 1}`, format: f.format })),
   });
+  if (s.multiArea) book.select(s.sheet, `${rangeAddress(selected)}, ${columnLetters(s.origin.column + width + 3)}1`);
   return { book, data, tableName };
+}
+
+/** The user selects `address` ("'Sheet'!A1:B2") again. */
+async function reselect(address: string): Promise<void> {
+  const [sheet, range] = [address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'"), address.slice(address.lastIndexOf("!") + 1)];
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).getRange(range).select();
+    await context.sync();
+  });
+}
+
+/** A user's chart on the sheet named like the fill's summary (its own or, when marked, one the user added). */
+async function addUserChart(): Promise<void> {
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(SUMMARY_SHEET);
+    const chart = sheet.charts.add(Excel.ChartType.pie, sheet.getRange("A1:B2"));
+    chart.name = "Budget by region";
+    chart.title.text = "Mine";
+    await context.sync();
+  });
 }
 
 interface Attempt {
   plan: FillPlan | null;
+  /** The cells the confirmation lists: changedCells of the plan written (sheet!row,column keys). */
+  listed: Set<string>;
   written: Awaited<ReturnType<typeof writeFill>> | null;
 }
+
+const cellKey = (sheet: string, row: number, column: number) => `${sheet}!${row},${column}`;
 
 /** What the pane does: read, plan, ask when plan.changes > 0, write only after a yes. */
 async function fill(s: Scenario, scope: FillScope, confirm: boolean): Promise<Attempt> {
   const read = await readFillSource(scope);
-  if (read.kind !== "read") return { plan: null, written: null };
+  const none = new Set<string>();
+  if (read.kind !== "read") return { plan: null, listed: none, written: null };
   const detected = detectColumns(read.source.values[0], rates);
   let plan: FillPlan;
   try {
     plan = planFill(read.source, { enrollmentColumn: detected.enrollment ?? s.enrollmentColumn, siteColumn: detected.site, options: s.options, mode: s.mode }, rates, s.blockBytes);
   } catch (error) {
-    if (error instanceof FillError) return { plan: null, written: null };
+    if (error instanceof FillError) return { plan: null, listed: none, written: null };
     throw error;
   }
-  if (plan.changes > 0 && !confirm) return { plan, written: null };
-  return { plan, written: await writeFill(plan) };
+  const listed = new Set(changedCells(read.source, plan).map((c) => cellKey(c.sheet, c.row, c.column)));
+  // The confirmation's counts are the list's.
+  expect(listed.size).toBe(plan.changes + plan.additions);
+  if (plan.changes > 0 && !confirm) return { plan, listed, written: null };
+  return { plan, listed, written: await writeFill(plan) };
 }
 
 /**
- * Every change from `before` to `after` must be one the fill owns; returns the cells it overwrote. The fill owns,
- * on the data sheet, the data rows of the columns that carry one of its headers once a fill has completed
- * (`completed`: the same workbook filled without failure), and the cells of its rates and summary sheets.
+ * Every change from `before` to `after` must be listed in the confirmation of a plan written (`attempts`), or be
+ * a number format on a cell of that plan's own columns (data rows) or own sheets whose content stays; returns the
+ * cells it overwrote. Tables: only the data's table may grow, to the right; charts change only on the fill's own
+ * summary sheet; a user's sheet named like the fill's stays byte for byte.
  */
-function expectOnlyOwnedChanges(before: WorkbookSnapshot, after: WorkbookSnapshot, completed: WorkbookSnapshot, s: Scenario, data: RangeRef, tableName: string | null): number {
-  const dataSheet = completed.sheets.find((x) => x.name === s.sheet)!;
-  const headerOf = (column: number) => String(dataSheet.cells[`${columnLetters(column)}${data.start.row + 1}`]?.input ?? "");
-  const ours = (h: string) => OUR_HEADERS.some((o) => o.toLowerCase().replace(/[^a-z0-9]/g, "") === h.toLowerCase().replace(/[^a-z0-9]/g, ""));
-  const rows: RangeRef = { start: { row: data.start.row, column: 0 }, rows: data.rows, columns: 16384 };
+function expectOnlyListedChanges(before: WorkbookSnapshot, after: WorkbookSnapshot, attempts: readonly Attempt[], tableName: string | null, headerRow: number): number {
+  const written = attempts.filter((a) => a.written && a.plan);
+  const ownColumn = (sheet: string, row: number, column: number) =>
+    written.some(({ plan }) => {
+      const { region } = plan!;
+      const onOwnSheet = [plan!.summarySheet, plan!.ratesSheet].some((o) => o?.name === sheet);
+      const inColumns = sheet === plan!.sheet && inRange({ ...region, columns: 16384, start: { row: region.start.row, column: 0 } }, row, column) && plan!.targets.some((t) => region.start.column + t.column === column);
+      return onOwnSheet || inColumns;
+    });
+  // Placement: a cell holding something is replaced only in a column the fill owned before (the data sheet's mark
+  // names it and its header is there) or on a sheet the fill made (its mark); never a user's cell, listed or not.
+  const sheetBefore = (name: string) => before.sheets.find((x) => x.name === name);
+  const markBefore = (name: string) => parseMark(sheetBefore(name)?.customProperties[MARK_KEY] ?? null);
+  const ownedBefore = (sheet: string, column: number) => {
+    const role = markBefore(sheet)?.role;
+    if (role === SUMMARY_ROLE || role === RATES_ROLE) return true;
+    const header = sheetBefore(sheet)?.cells[`${columnLetters(column)}${headerRow + 1}`]?.input;
+    return ownsFillColumn(markBefore(sheet), typeof header === "string" ? header : undefined, column);
+  };
   let overwrote = 0;
   for (const change of cellChanges(before, after)) {
-    const owned =
-      (change.sheet === s.sheet && inRange(rows, change.row, change.column) && change.column >= data.start.column && ours(headerOf(change.column))) ||
-      ((change.sheet === SUMMARY_SHEET || change.sheet === RATES_SHEET) && inRange(OWN_AREA, change.row, change.column));
-    if (!owned) throw new Error(`unowned cell changed: ${JSON.stringify(change)}`);
+    if (change.overwrote && !ownedBefore(change.sheet, change.column)) throw new Error(`a user's cell was overwritten: ${JSON.stringify(change).slice(0, 400)}`);
+    const listed = written.some((a) => a.listed.has(cellKey(change.sheet, change.row, change.column)));
+    const formatOnly = (change.before?.input ?? "") === (change.after?.input ?? "");
+    if (!listed && !(formatOnly && ownColumn(change.sheet, change.row, change.column))) throw new Error(`unlisted cell changed: ${JSON.stringify(change).slice(0, 400)}`);
     if (change.overwrote) overwrote++;
   }
-  // Tables: only ours may grow, and only to the right; charts only on the summary sheet; panes stay.
   for (const t of before.tables) {
     const now = after.tables.find((a) => a.name === t.name);
     expect(now).toBeDefined();
@@ -220,17 +316,22 @@ function expectOnlyOwnedChanges(before: WorkbookSnapshot, after: WorkbookSnapsho
     }
   }
   expect(after.tables.length).toBe(before.tables.length);
+  const ownSummary = written.map((a) => a.plan!.summarySheet).filter((o) => o.ours || o.existing).map((o) => o.name);
   for (const sheet of before.sheets) {
     const now = after.sheets.find((x) => x.name === sheet.name)!;
     expect([now.frozenRows, now.frozenColumns]).toEqual([sheet.frozenRows, sheet.frozenColumns]);
-    if (sheet.name !== SUMMARY_SHEET) expect(now.charts).toEqual(sheet.charts);
+    if (!ownSummary.includes(sheet.name)) expect([sheet.name, now.charts]).toEqual([sheet.name, sheet.charts]);
+    // A user's sheet named like the fill's (no mark of the fill's, not empty): byte for byte.
+    if ((sheet.name === SUMMARY_SHEET || sheet.name === RATES_SHEET) && !written.some((a) => [a.plan!.summarySheet, a.plan!.ratesSheet].some((o) => o?.name === sheet.name))) {
+      expect(now).toEqual(sheet);
+    }
   }
   return overwrote;
 }
 
 const scopeOf = (s: Scenario): FillScope => (s.scope === "table" ? { kind: "table", name: "Sites" } : { kind: s.scope });
 
-const tally = { workbooks: 0, written: 0, declined: 0, refused: 0, overwrites: 0, failures: 0, partial: 0 };
+const tally = { workbooks: 0, written: 0, declined: 0, refused: 0, overwrites: 0, listedCells: 0, failures: 0, partial: 0, userSheetsKept: 0, beside: 0, multiArea: 0, totalRows: 0 };
 
 function use(book: EmulatedWorkbook): EmulatedWorkbook {
   installEmulatedOffice(globalThis, book);
@@ -240,9 +341,11 @@ function use(book: EmulatedWorkbook): EmulatedWorkbook {
 async function checkScenario(s: Scenario, evaluator: FormulaEvaluator | undefined): Promise<void> {
   tally.workbooks++;
   actionHooks.disarm();
-  const { book, data, tableName } = build(s, evaluator);
+  const { book, tableName } = build(s, evaluator);
   use(book);
+  if (s.userChart && s.otherSheets.summary) await addUserChart();
   const before = book.snapshot();
+  const selection = before.selection;
 
   if (s.failure?.kind === "request") book.instrumentation.failRequest(s.failure.at);
   if (s.failure?.kind === "action") actionHooks.failInsideRequest(s.failure.at);
@@ -252,10 +355,16 @@ async function checkScenario(s: Scenario, evaluator: FormulaEvaluator | undefine
   book.instrumentation.reset(); // drops a planned failure the first attempt never reached
   const afterFirst = book.snapshot();
   const twin = use(build(s, evaluator).book);
+  if (s.userChart && s.otherSheets.summary) await addUserChart();
   await fill(s, scopeOf(s), true);
   const completed = twin.snapshot();
   use(book);
-  const overwrote = expectOnlyOwnedChanges(before, afterFirst, completed, s, data, tableName);
+  const overwrote = expectOnlyListedChanges(before, afterFirst, [first], tableName, s.origin.row);
+  tally.listedCells += first.written ? first.listed.size : 0;
+  if (first.plan?.summarySheet.nameTaken) tally.userSheetsKept++;
+  if (s.multiArea && s.scope === "selection") tally.multiArea++;
+  if (first.plan && first.plan.preview.totalRows.length > 0) tally.totalRows++;
+  if (first.plan?.targets.some((t) => t.added && t.column > first.plan!.region.columns)) tally.beside++;
 
   if (!first.written) {
     // Refused, declined, or failed while reading: nothing changed.
@@ -273,7 +382,9 @@ async function checkScenario(s: Scenario, evaluator: FormulaEvaluator | undefine
     expect(overwrote).toBeLessThanOrEqual(plan.changes);
     if (cellChanges(before, afterFirst).length > 0) tally.partial++;
     // Filling again (confirming what it asks) ends as an uninterrupted fill of a twin workbook: cells, formats, charts.
-    expect((await fill(s, scopeOf(s), true)).written?.kind).toBe("done");
+    const again = await fill(s, scopeOf(s), true);
+    expect(again.written?.kind).toBe("done");
+    expectOnlyListedChanges(before, book.snapshot(), [first, again], tableName, s.origin.row);
     expect(book.snapshot().sheets).toEqual(completed.sheets);
   } else {
     expect(first.written.kind).toBe("done");
@@ -283,7 +394,9 @@ async function checkScenario(s: Scenario, evaluator: FormulaEvaluator | undefine
     tally.overwrites += overwrote;
   }
 
-  // A second identical run plans nothing and changes nothing.
+  // A second identical run plans nothing and changes nothing (the fill selected its columns: the user selects the
+  // sites again first).
+  await reselect(selection);
   const done = book.snapshot();
   const second = await fill(s, scopeOf(s), false);
   expect(second.plan).not.toBeNull();
@@ -321,6 +434,13 @@ test("after Excel fails at any action of a fill, filling again restores cells, f
     enrollmentColumn: 1,
     rows: [["A", 150], ["B", 523], ["C", 900]],
     earlier: [],
+    earlierMarked: false,
+    hostileSite: "A",
+    selectNarrow: false,
+    ownSheetsMarked: false,
+    userChart: false,
+    totalRow: false,
+    multiArea: false,
     table: null,
     formats: [],
     otherSheets: { budget: false, summary: null, rates: null },

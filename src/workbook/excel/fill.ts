@@ -116,11 +116,24 @@ function readOwnSheet(q: ReturnType<typeof queueOwnSheet>): ExistingSheet | null
   return { name: q.name, mark: readMark(q.mark), cells: q.area.formulas as CellValue[][], charts: q.charts.items.map((c) => ({ name: c.name, title: c.title.text })) };
 }
 
-/** Every candidate name of one of the fill's sheets ("ITS Summary", "ITS Summary (2)", ...). */
-const queueOwnSheets = (context: Excel.RequestContext, base: string) =>
-  Array.from({ length: OWN_SHEET_CANDIDATES }, (_, i) => queueOwnSheet(context, candidateName(base, i + 1)));
+const readOwnSheets = (queued: readonly ReturnType<typeof queueOwnSheet>[]): ExistingSheet[] =>
+  queued.map(readOwnSheet).filter((s): s is ExistingSheet => s !== null);
 
-const readOwnSheets = (queued: ReturnType<typeof queueOwnSheets>): ExistingSheet[] => queued.map(readOwnSheet).filter((s): s is ExistingSheet => s !== null);
+/** The fill's sheets' other candidate names ("ITS Summary (2)", ...) that a sheet of the workbook has. */
+function otherCandidates(sheetNames: readonly string[], base: string): string[] {
+  const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
+  return Array.from({ length: OWN_SHEET_CANDIDATES - 1 }, (_, i) => candidateName(base, i + 2)).filter((n) => taken.has(n.toLowerCase()));
+}
+
+/** Those other candidates, read in one more request (only when the first names are taken by sheets that exist). */
+async function readOtherCandidates(names: readonly string[]): Promise<ExistingSheet[]> {
+  if (names.length === 0) return [];
+  return runExcel(async (context) => {
+    const queued = names.map((name) => queueOwnSheet(context, name));
+    await context.sync();
+    return readOwnSheets(queued);
+  });
+}
 
 type Where = Pick<Located, "sheet" | "address" | "table" | "areas" | "used" | "mark">;
 
@@ -180,15 +193,24 @@ function readActiveSheet(q: ReturnType<typeof queueActiveSheet>): Where {
 
 /** Request 1: where the data is, and what the rates and summary sheets hold (if they exist). */
 async function locate(scope: FillScope): Promise<Located> {
-  return runExcel(async (context) => {
-    const rates = queueOwnSheets(context, ratesSheetName(CURRENT_RATES));
-    const summary = queueOwnSheets(context, SUMMARY_SHEET);
+  const [ratesBase, summaryBase] = [ratesSheetName(CURRENT_RATES), SUMMARY_SHEET];
+  const located = await runExcel(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    const rates = queueOwnSheet(context, ratesBase);
+    const summary = queueOwnSheet(context, summaryBase);
     const table = scope.kind === "table" ? queueTable(context, scope.name) : null;
     const active = scope.kind === "table" ? null : queueActiveSheet(context, scope.kind === "selection");
     await context.sync();
     const where = table ? readTable(table) : readActiveSheet(active!);
-    return { ...where, ratesSheets: readOwnSheets(rates), summarySheets: readOwnSheets(summary) };
+    const names = sheets.items.map((s) => s.name);
+    return { ...where, names, ratesSheets: readOwnSheets([rates]), summarySheets: readOwnSheets([summary]) };
   });
+  const { names, ...where } = located;
+  const [ratesMore, summaryMore] = [otherCandidates(names, ratesBase), otherCandidates(names, summaryBase)];
+  const more = await readOtherCandidates([...ratesMore, ...summaryMore]);
+  const of = (list: readonly string[]) => more.filter((s) => list.includes(s.name));
+  return { ...where, ratesSheets: [...where.ratesSheets, ...of(ratesMore)], summarySheets: [...where.summarySheets, ...of(summaryMore)] };
 }
 
 /**
