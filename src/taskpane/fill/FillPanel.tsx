@@ -17,6 +17,7 @@ import { BAND_READING, CURRENT_RATES, type OptionNumber, formatDollars } from ".
 import { type FillProgress, type FillScope, type ReadResult, type RunOptions, type WriteResult, listTables, readFillSource, writeFill } from "../../workbook/excel/fill";
 import { excelAvailable } from "../../workbook/excel/run";
 import { type FillMode, type FillPlan, type FillSource, MODE_LABELS, detectColumns, resultsAddress } from "../../workbook/fill";
+import { runFill } from "../../workbook/fill/session";
 import { paneStyles as css } from "../styles";
 import {
   bandRows,
@@ -28,8 +29,6 @@ import {
   optionOrder,
   placementText,
   planFor,
-  sameLayout,
-  samePlan,
   whereText,
 } from "./fillView";
 
@@ -100,16 +99,18 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
     }
   }
 
-  /** Reads the scope; on failure or Cancel says so and returns null. */
-  async function readSource(scope: FillScope): Promise<FillSource | null> {
+  /** Progress and Cancel for one read (and write), from now. */
+  function start(): RunOptions {
     abort.current = new AbortController();
     setStatus(null);
     setProgress({ phase: "read", done: 0, total: 0 });
-    const result = await excel.read(scope, { onProgress: setProgress, signal: abort.current.signal });
-    setProgress(null);
+    return { onProgress: setProgress, signal: abort.current.signal };
+  }
+
+  /** Says why a read brought nothing (failed, or Cancel). */
+  function notRead(result: Exclude<ReadResult, { kind: "read" }>) {
     if (result.kind === "failed") setStatus({ intent: "error", title: "Could not read the sites", text: result.message });
-    if (result.kind === "cancelled") setStatus({ intent: "warning", title: "Reading cancelled", text: "Nothing was changed." });
-    return result.kind === "read" ? result.source : null;
+    else setStatus({ intent: "warning", title: "Reading cancelled", text: "Nothing was changed." });
   }
 
   function show(read: FillSource) {
@@ -123,15 +124,13 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
     const scope: FillScope = scopeKind === "table" ? { kind: "table", name: tableName } : { kind: scopeKind };
     readScope.current = scope;
     setConfirming(null); // a question about the earlier read no longer applies
-    const read = await readSource(scope);
-    if (read) show(read);
+    const result = await excel.read(scope, start());
+    setProgress(null);
+    if (result.kind === "read") show(result.source);
+    else notRead(result);
   }
 
-  async function write(fill: FillPlan) {
-    abort.current = new AbortController();
-    setProgress({ phase: "write", done: 0, total: fill.blocks.length });
-    const result = await excel.write(fill, { onProgress: setProgress, signal: abort.current.signal });
-    setProgress(null);
+  function written(fill: FillPlan, result: WriteResult) {
     // The sheet has changed: a further fill starts from a fresh read.
     setSource(null);
     if (result.kind === "failed") return setStatus({ intent: "error", title: "The fill stopped", text: result.message });
@@ -154,32 +153,37 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
   }
 
   /**
-   * The sheet may have been edited since "Read sites": read it again and plan from what it holds now,
+   * The sheet may have been edited since "Read sites": the session reads it again and plans from what it holds now,
    * so no non-empty cell is replaced without a confirmation of this very plan (`confirmed`).
    */
   async function fill(confirmed: FillPlan | null) {
     setConfirming(null);
     const before = source;
     if (!before || !readScope.current) return;
-    const fresh = await readSource(readScope.current);
-    if (!fresh) return;
     const choice = { enrollmentColumn, siteColumn, options, mode };
-    if (!sameLayout(before, fresh, choice)) {
-      show(fresh);
-      return setStatus({
-        intent: "warning",
-        title: "The sites moved since they were read",
-        text: "Nothing was written. Check the columns and the preview below, then choose Fill again.",
-      });
+    const outcome = await runFill(excel, readScope.current, before, choice, confirmed, rates, start());
+    setProgress(null);
+    switch (outcome.kind) {
+      case "notRead":
+        return notRead(outcome.result);
+      case "moved":
+        show(outcome.fresh);
+        return setStatus({
+          intent: "warning",
+          title: "The sites moved since they were read",
+          text: "Nothing was written. Check the columns and the preview below, then choose Fill again.",
+        });
+      case "refused":
+        return setSource(outcome.fresh); // the preview shows why the choice no longer fits
+      case "upToDate":
+        setSource(outcome.fresh);
+        return setStatus({ intent: "success", title: "Already up to date", text: "The sheet already holds this fill: nothing to change." });
+      case "confirm":
+        setSource(outcome.fresh); // the preview shows what is written
+        return setConfirming(outcome.plan);
+      case "written":
+        return written(outcome.plan, outcome.result);
     }
-    setSource(fresh); // the preview shows what is written
-    const next = planFor(fresh, choice, rates).plan;
-    if (!next) return; // the preview shows why the choice no longer fits
-    if (next.blocks.length === 0) {
-      return setStatus({ intent: "success", title: "Already up to date", text: "The sheet already holds this fill: nothing to change." });
-    }
-    if (next.changes > 0 && !(confirmed && samePlan(confirmed, next))) return setConfirming(next);
-    await write(next);
   }
 
   const toggleOption = (option: OptionNumber, on: boolean) =>

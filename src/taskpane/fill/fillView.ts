@@ -143,28 +143,3 @@ export function confirmText(plan: FillPlan, rates: RateTable): string {
 }
 
 export const optionOrder = (options: readonly OptionNumber[]): OptionNumber[] => ([1, 2, 3] as const).filter((o) => options.includes(o));
-
-/** Whether two plans write exactly the same: a confirmation holds only for the plan it showed. */
-export const samePlan = (a: FillPlan, b: FillPlan): boolean => a.changes === b.changes && sameData(a.blocks, b.blocks);
-
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  const other = b as Record<string, unknown>;
-  return keys.length === Object.keys(b).length && keys.every((k) => sameData((a as Record<string, unknown>)[k], other[k]));
-}
-
-/**
- * Whether a fresh read still has the chosen columns where the first read had them (same sheet, same
- * top-left cell, same headers over the chosen columns), so the user's column choices still mean the same.
- */
-export function sameLayout(before: FillSource, after: FillSource, choice: Pick<FillChoice, "enrollmentColumn" | "siteColumn">): boolean {
-  const header = (s: FillSource, column: number | null) => (column === null ? "" : String(s.formulas[0]?.[column] ?? ""));
-  return (
-    before.sheet === after.sheet &&
-    before.region.start.row === after.region.start.row &&
-    before.region.start.column === after.region.start.column &&
-    [choice.enrollmentColumn, choice.siteColumn].every((c) => header(before, c) === header(after, c))
-  );
-}
