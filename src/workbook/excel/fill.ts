@@ -214,17 +214,17 @@ async function locate(scope: FillScope): Promise<Located> {
 }
 
 /**
- * The cells below the region, down to the used range's end, from the region's left edge to the used range's right
- * edge: their used part (values only), where no new column may go. Null when there are none or all are empty.
+ * The cells below the region, down to the used range's end, right of the region up to the used range's right edge:
+ * their used part (values only), where no new column may go. Null when there are none or all are empty.
  */
 async function readUsedBelow(sheet: string, region: RangeRef, used: RangeRef | null): Promise<RangeRef | null> {
   if (!used) return null;
-  const top = region.start.row + region.rows;
+  const [top, left] = [region.start.row + region.rows, region.start.column + region.columns];
   const rows = used.start.row + used.rows - top;
-  const columns = used.start.column + used.columns - region.start.column;
+  const columns = used.start.column + used.columns - left;
   if (rows <= 0 || columns <= 0) return null;
   return runExcel(async (context) => {
-    const below = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(top, region.start.column, rows, columns).getUsedRangeOrNullObject(true);
+    const below = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(top, left, rows, columns).getUsedRangeOrNullObject(true);
     below.load("address");
     await context.sync();
     return below.isNullObject ? null : parseRange(below.address);

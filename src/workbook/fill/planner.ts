@@ -55,7 +55,7 @@ export interface FillSource {
   /** The data sheet's used range (values only), null when it is empty. */
   readonly used: RangeRef | null;
   /**
-   * The used part of the cells below the region (to the used range's end) right of its left edge, null when none:
+   * The used part of the cells below the region (to the used range's end) right of it, null when none:
    * a column there is not empty, so no new column goes there.
    */
   readonly usedBelow: RangeRef | null;

@@ -159,3 +159,12 @@ describe("a re-run after Excel stopped a fill half-way", () => {
     expect(book.snapshot().sheets).toEqual(uninterrupted);
   });
 });
+
+it("a selection whose columns to the right hold data further down: the new columns go past them", async () => {
+  const grid = [["Site", "Enrollment", "", ""], ["A", 150, "", ""], ["B", 900, "", ""], ["", "", "", ""], ["Note", "", "", "keep"]];
+  const book = use(createWorkbook({ sheets: { Sites: grid }, selection: "A1:B3" }));
+  const p = await fill({ kind: "selection" }, "values");
+  expect(p.targets.map((t) => t.column)).toEqual([4, 5, 6, 7]);
+  expect(book.formulas("Sites", "A1:D5")).toEqual(grid);
+  expect(book.values("Sites", "E1:E3").map((r) => r[0])).toEqual(["Recommended days", 1, 5]);
+});
