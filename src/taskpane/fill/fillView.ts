@@ -91,7 +91,7 @@ function columnsText(columns: readonly number[]): string {
     if (last && last[1] === c - 1) last[1] = c;
     else runs.push([c, c]);
   }
-  return runs.map(([a, b]) => `${columnLetters(a)}:${columnLetters(b)}`).join(", ");
+  return runs.map(([a, b]) => (a === b ? columnLetters(a) : `${columnLetters(a)}:${columnLetters(b)}`)).join(", ");
 }
 
 const headersText = (plan: FillPlan, added: boolean): string =>

@@ -503,19 +503,27 @@ const EXAMPLES = 4;
 
 function sheetChanges(source: FillSource, blocks: readonly { steps: readonly PlanStep[] }[], own: readonly OwnSheetChoice[]): SheetChanges[] {
   const [summarySheet, ratesChoice] = own;
-  const bySheet = new Map<string, { sheet: string; added: boolean; cells: number; replaced: number; examples: string[]; replacedExamples: string[] }>();
+  type Place = { row: number; column: number };
+  const bySheet = new Map<string, { sheet: string; added: boolean; cells: number; replaced: number; first: Place[]; firstReplaced: Place[] }>();
   const added = (sheet: string) => own.some((o) => o.name === sheet && !o.existing);
+  // The first few in reading order (row by row), kept without sorting every cell.
+  const keepFirst = (list: Place[], cell: Place) => {
+    const last = list[EXAMPLES - 1];
+    if (last && (cell.row > last.row || (cell.row === last.row && cell.column > last.column))) return;
+    list.push(cell);
+    list.sort((a, b) => a.row - b.row || a.column - b.column);
+    if (list.length > EXAMPLES) list.pop();
+  };
   for (const cell of changedCells(source, { blocks, summarySheet, ratesSheet: ratesChoice ?? null })) {
     let entry = bySheet.get(cell.sheet);
-    if (!entry) bySheet.set(cell.sheet, (entry = { sheet: cell.sheet, added: added(cell.sheet), cells: 0, replaced: 0, examples: [], replacedExamples: [] }));
-    const address = cellAddress({ row: cell.row, column: cell.column });
+    if (!entry) bySheet.set(cell.sheet, (entry = { sheet: cell.sheet, added: added(cell.sheet), cells: 0, replaced: 0, first: [], firstReplaced: [] }));
     entry.cells++;
-    if (entry.examples.length < EXAMPLES) entry.examples.push(address);
+    keepFirst(entry.first, cell);
     if (!cell.replaces) continue;
     entry.replaced++;
-    if (entry.replacedExamples.length < EXAMPLES) entry.replacedExamples.push(address);
+    keepFirst(entry.firstReplaced, cell);
   }
-  return [...bySheet.values()];
+  return [...bySheet.values()].map(({ first, firstReplaced, ...counts }) => ({ ...counts, examples: first.map((c) => cellAddress(c)), replacedExamples: firstReplaced.map((c) => cellAddress(c)) }));
 }
 
 /** Sheet columns of the fill's columns, in order: added ones and updated ones. */
