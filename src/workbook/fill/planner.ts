@@ -93,7 +93,7 @@ export interface SheetChanges {
   readonly cells: number;
   /** Of those, cells that hold something now. */
   readonly replaced: number;
-  /** The first few changed cells' addresses, in the order the plan writes them. */
+  /** The first few changed cells' addresses, in reading order (row by row). */
   readonly examples: readonly string[];
   /** The first few replaced cells' addresses. */
   readonly replacedExamples: readonly string[];
@@ -146,20 +146,9 @@ function sameCell(a: CellValue | undefined, b: CellInput): boolean {
   return typeof old === "string" && typeof b === "string" && b.startsWith("=") && withoutSheetQuotes(old) === withoutSheetQuotes(b);
 }
 
-/** Counts cells of `planned` that differ from `existing`: non-empty ones are changes, empty ones additions (whether a block is written). */
-function diff(existing: readonly (readonly CellValue[])[] | null, planned: readonly (readonly CellInput[])[]) {
-  let changes = 0;
-  let additions = 0;
-  planned.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      const old = existing?.[r]?.[c] ?? "";
-      if (sameCell(old, cell)) return;
-      if (old === "") additions++;
-      else changes++;
-    }),
-  );
-  return { changes, additions };
-}
+/** Whether any cell of `planned` differs from `existing` (whether a block is written; the counts are changedCells'). */
+const differs = (existing: readonly (readonly CellValue[])[] | null, planned: readonly (readonly CellInput[])[]): boolean =>
+  planned.some((row, r) => row.some((cell, c) => !sameCell(existing?.[r]?.[c] ?? "", cell)));
 
 const isEmpty = (cell: CellValue | undefined): boolean => cell === undefined || cell === "";
 
@@ -344,8 +333,7 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
       bytes += rowBytes;
       rowsOfRuns.forEach((cells, k) => {
         cellsByRun[k].push(cells);
-        const d = diff([runs[k].map((t) => source.formulas[end]?.[t.column] ?? "")], [cells]);
-        if (d.changes + d.additions > 0) dirty = true;
+        if (differs([runs[k].map((t) => source.formulas[end]?.[t.column] ?? "")], [cells])) dirty = true;
       });
     }
     // Order inside a block: the headers' bold, the headers, formats, then the rows' cells. Excel keeps the
@@ -396,9 +384,9 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
   // Portable formulas read the rates sheet: write it before the first block so every block's formulas work.
   if (choice.mode === "portable") {
     const existing = ratesChoice!.existing;
-    const d = diff(existing?.cells ?? null, layout.cells);
+    const stale = differs(existing?.cells ?? null, layout.cells);
     const mark = markSteps(layout.name, ownSheetMark(RATES_ROLE, []), existing?.mark ?? null);
-    if (d.changes + d.additions + mark.length > 0) {
+    if (stale || mark.length > 0) {
       first.unshift(
         ...(existing ? [] : [{ kind: "addSheet", sheet: layout.name } as const]),
         ...mark,
@@ -418,13 +406,13 @@ export function planFill(source: FillSource, choice: FillChoice, rates: RateTabl
   }
   const summary = summaryCells(source, choice, targets, preview, rates);
   const existingSummary = summarySheet.existing;
-  const ds = diff(existingSummary?.cells ?? null, summary);
+  const summaryStale = differs(existingSummary?.cells ?? null, summary);
   const summaryMark = markSteps(summarySheet.name, ownSheetMark(SUMMARY_ROLE, [SUMMARY_CHART]), existingSummary?.mark ?? null);
   const summaryArea = rangeAddress({ start: { row: 0, column: 0 }, rows: summary.length, columns: SUMMARY_COLUMNS });
   const headerRange = rangeAddress({ start: { row: SUMMARY_HEADER_ROW, column: 0 }, rows: 1, columns: SUMMARY_COLUMNS });
   const moneyRange = rangeAddress({ start: { row: SUMMARY_HEADER_ROW + 1, column: 1 }, rows: summary.length - SUMMARY_HEADER_ROW - 1, columns: 3 });
   const summaryName = summarySheet.name;
-  if (ds.changes + ds.additions + summaryMark.length > 0) {
+  if (summaryStale || summaryMark.length > 0) {
     last.push(
       ...(existingSummary ? [] : [{ kind: "addSheet", sheet: summaryName } as const]),
       ...summaryMark,
