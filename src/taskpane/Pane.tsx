@@ -4,9 +4,13 @@
  * office.js loaded and from Office whether it can write and which theme to use.
  */
 import { useEffect, useState } from "react";
-import { addQuoteToBudget } from "../workbook/excel/quote";
+import type { AddQuote } from "./quote/QuotePanel";
 import { App } from "./App";
 import { type OfficeStatus, initialStatus, officeStatus, prerenderedStatus } from "./office";
+
+// The quote's Excel writer (planner, ownership marks, the batch) is its own chunk, fetched on the first
+// "Add to budget sheet": the first screen needs none of it.
+const addQuote: AddQuote = (quote, options) => import("../workbook/excel/quote").then((m) => m.addQuoteToBudget(quote, options));
 
 export function Pane() {
   const [office, setOffice] = useState<OfficeStatus>(prerenderedStatus);
@@ -16,5 +20,5 @@ export function Pane() {
     setOffice(initialStatus());
     officeStatus().then(setOffice, () => setOffice((s) => ({ ...s, host: "none" })));
   }, []);
-  return <App office={office} addQuote={addQuoteToBudget} busy={!hydrated} />;
+  return <App office={office} addQuote={addQuote} busy={!hydrated} />;
 }

@@ -14,7 +14,8 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { BAND_READING, RATE_TABLES, type RateTable, compareOptions, type OptionNumber, formatDollars } from "../../core";
-import { BUDGET_SHEET, type ListedChange, type QuotePlanOutcome, type QuoteWriteOptions, type SiteQuote, sheetNameProblem } from "../../workbook/quote/budgetSheet";
+import type { ListedChange, QuotePlanOutcome, QuoteWriteOptions, SiteQuote } from "../../workbook/quote/budgetSheet";
+import { BUDGET_SHEET, sheetNameProblem } from "../../workbook/quote/sheetName";
 import type { AddQuoteResult } from "../../workbook/excel/quote";
 import type { ExcelFailure } from "../../workbook/excel/errors";
 import { paneStyles as css } from "../styles";

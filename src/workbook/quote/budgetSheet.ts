@@ -8,8 +8,10 @@ import { cellAddress, columnLetters, parseRange, rangeAddress, type RangeRef } f
 import { type SheetMark, type TableMark, locateColumns, markSteps, ownedTable, parseMark } from "../ownership";
 import { type CellInput, type PlanStep, type WorkbookPlan, plannedCells } from "../plan";
 import { type YearQuestion, budgetYear, yearQuestion } from "./budgetYear";
+import { BUDGET_SHEET, freeSheetName, sameText, sheetNameProblem } from "./sheetName";
 
-export const BUDGET_SHEET = "ITS Budget";
+export { BUDGET_SHEET, freeSheetName, sheetNameProblem };
+
 /** Excel table names are unique in a workbook; the table is ours when its sheet's mark names it (../ownership.ts). */
 export const BUDGET_TABLE = "ITSBudget";
 export const BUDGET_HEADERS = [
@@ -155,7 +157,6 @@ export type QuotePlanOutcome =
   | { readonly kind: "sheetNotOurs"; readonly sheet: string; readonly suggestedName: string }
   | { readonly kind: "blocked"; readonly message: string };
 
-const sameText = (a: unknown, b: string): boolean => String(a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
 /** A site cell matches only as text: a cell Excel turned into the number 123 is not the site "00123". */
 const sameSite = (cell: unknown, site: string): boolean => typeof cell === "string" && sameText(cell, site);
 
@@ -574,21 +575,3 @@ function describeRow(row: readonly unknown[]): string {
   ].join(", ");
 }
 
-/** Why `name` cannot be a new sheet's name, or null. Excel's rules: 1-31 characters, none of : \ / ? * [ ], no leading or trailing '. */
-export function sheetNameProblem(name: string, existing: readonly string[]): string | null {
-  const trimmed = name.trim();
-  if (!trimmed) return "Enter a name for the new sheet.";
-  if (trimmed.length > 31) return `A sheet name can have at most 31 characters; "${trimmed}" has ${trimmed.length}.`;
-  if (/[:\\/?*[\]]/.test(trimmed)) return "A sheet name cannot contain any of : \\ / ? * [ ]. Choose another name.";
-  if (trimmed.startsWith("'") || trimmed.endsWith("'")) return "A sheet name cannot start or end with an apostrophe.";
-  if (existing.some((n) => sameText(n, trimmed))) return `A sheet named "${trimmed}" already exists. Choose another name.`;
-  return null;
-}
-
-/** "ITS Budget 2", "ITS Budget 3", ...: the first name no sheet has. */
-export function freeSheetName(base: string, existing: readonly string[]): string {
-  for (let n = 2; ; n++) {
-    const candidate = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
-    if (!existing.some((e) => sameText(e, candidate))) return candidate;
-  }
-}
