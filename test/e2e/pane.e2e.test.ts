@@ -64,7 +64,7 @@ test("keyboard only: a school and an office are added, re-adding the school upda
   await tabTo(page, /^Full Year \(July 1/);
   await page.keyboard.press("ArrowDown");
   await page.getByText("Quote total: $75,013 a year (Outside Summer)").waitFor();
-  await addAndWait(page, /Lincoln High School: \$75,013 a year, row 2 of sheet "ITS Budget"/);
+  await addAndWait(page, /Lincoln High School: \$75,013 a year at FY 2025-26 rates, row 2 of sheet "ITS Budget"/);
 
   // Office: no enrollment, 5 days Full Year.
   await tabTo(page, /^Site name/, { back: true });
@@ -76,7 +76,7 @@ test("keyboard only: a school and an office are added, re-adding the school upda
   await page.keyboard.press("Tab"); // option: Outside Summer from before
   await page.keyboard.press("ArrowUp"); // Full Year
   await page.getByText("Quote total: $130,753 a year (Full Year)").waitFor();
-  await addAndWait(page, /Region East Office: \$130,753 a year, row 3/);
+  await addAndWait(page, /Region East Office: \$130,753 a year at FY 2025-26 rates, row 3/);
 
   const rows = await book(page, (b) => b.values("ITS Budget", "A1:I4"));
   expect(rows.map((r) => r.slice(0, 8))).toEqual([
@@ -104,7 +104,7 @@ test("keyboard only: a school and an office are added, re-adding the school upda
   await page.getByText(/Row 2 of "ITS Budget" has Outside Summer, 3 days a week, \$75,013/).waitFor();
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Update row 2");
   await page.keyboard.press("Enter");
-  await page.getByText(/Lincoln High School: \$100,017 a year, row 2/).waitFor();
+  await page.getByText(/Lincoln High School: \$100,017 a year at FY 2025-26 rates, row 2/).waitFor();
 
   expect(await book(page, (b) => b.table("ITSBudget"))).toMatchObject({ address: "A1:I4", body: "A2:I3", showTotals: true });
   const after = await book(page, (b) => b.values("ITS Budget", "A2:H5"));
