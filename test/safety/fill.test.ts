@@ -433,31 +433,34 @@ describe("bulk fill data safety", () => {
  * as an uninterrupted fill: cells, number formats, bold headers and one named, titled, placed chart. Sweeps a
  * failure over every action of one fill.
  */
+/** A small workbook for the failure sweeps: three sites, two options, portable formulas, a summary and its chart. */
+const sweepScenario: Scenario = {
+  sheet: "Sites",
+  origin: { row: 0, column: 0 },
+  headers: ["Site", "Enrollment"],
+  enrollmentColumn: 1,
+  rows: [["A", 150], ["B", 523], ["C", 900]],
+  earlier: [],
+  earlierMarked: false,
+  hostileSite: "A",
+  selectNarrow: false,
+  ownSheetsMarked: false,
+  userChart: false,
+  totalRow: false,
+  multiArea: false,
+  table: null,
+  formats: [],
+  otherSheets: { budget: false, summary: null, rates: null },
+  scope: "usedRange",
+  options: [1, 2],
+  mode: "portable",
+  blockBytes: 4_000_000,
+  failure: null,
+  confirm: true,
+};
+
 test("after Excel fails at any action of a fill, filling again restores cells, formats, bold headers and the chart", async () => {
-  const s: Scenario = {
-    sheet: "Sites",
-    origin: { row: 0, column: 0 },
-    headers: ["Site", "Enrollment"],
-    enrollmentColumn: 1,
-    rows: [["A", 150], ["B", 523], ["C", 900]],
-    earlier: [],
-    earlierMarked: false,
-    hostileSite: "A",
-    selectNarrow: false,
-    ownSheetsMarked: false,
-    userChart: false,
-    totalRow: false,
-    multiArea: false,
-    table: null,
-    formats: [],
-    otherSheets: { budget: false, summary: null, rates: null },
-    scope: "usedRange",
-    options: [1, 2],
-    mode: "portable",
-    blockBytes: 4_000_000,
-    failure: null,
-    confirm: true,
-  };
+  const s = sweepScenario;
   const twin = use(build(s, lightEvaluator).book);
   actionHooks.countFromNow();
   await fill(s, scopeOf(s), true);
@@ -473,3 +476,30 @@ test("after Excel fails at any action of a fill, filling again restores cells, f
   }
   expect(diverging).toEqual([]);
 }, 60_000);
+
+/**
+ * Excel failing at a pair of actions: at the i-th action of a fill and again at the j-th action of the fill that
+ * retries it. A third fill must still end exactly as an uninterrupted fill. The same workbook as above, every pair.
+ */
+test("after Excel fails at any pair of actions (one in a fill, one in its retry), a third fill ends as an uninterrupted fill", async () => {
+  const s = sweepScenario;
+  const twin = use(build(s, lightEvaluator).book);
+  actionHooks.countFromNow();
+  await fill(s, scopeOf(s), true);
+  const actions = actionHooks.count();
+  const diverging: string[] = [];
+  for (let first = 1; first <= actions; first++) {
+    for (let second = 1; second <= actions; second++) {
+      const book = use(build(s, lightEvaluator).book);
+      actionHooks.failInsideRequest(first);
+      await fill(s, scopeOf(s), true);
+      actionHooks.disarm();
+      actionHooks.failInsideRequest(second);
+      await fill(s, scopeOf(s), true);
+      actionHooks.disarm();
+      await fill(s, scopeOf(s), true);
+      if (JSON.stringify(book.snapshot().sheets) !== JSON.stringify(twin.snapshot().sheets)) diverging.push(`${first}+${second}`);
+    }
+  }
+  expect(diverging).toEqual([]);
+}, 240_000);
