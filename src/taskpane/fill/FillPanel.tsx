@@ -31,6 +31,7 @@ import {
   planFor,
   whereText,
 } from "./fillView";
+import { type Status, StatusMessage } from "../StatusMessage";
 
 const rates = CURRENT_RATES;
 
@@ -52,7 +53,6 @@ const excelFill: FillExcel = {
 const group: CSSProperties = { display: "flex", flexDirection: "column" };
 
 type ScopeKind = FillScope["kind"];
-type Status = { intent: "success" | "warning" | "error"; title: string; text: string } | null;
 
 export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
   const [scopeKind, setScopeKind] = useState<ScopeKind>("usedRange");
@@ -317,14 +317,7 @@ export function FillPanel({ excel = excelFill }: { excel?: FillExcel }) {
         </div>
       )}
 
-      {status && (
-        <MessageBar intent={status.intent} role={status.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>
-            <MessageBarTitle>{status.title}</MessageBarTitle>
-            {status.text}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <StatusMessage status={status} />
 
     </section>
   );

@@ -3,12 +3,13 @@
  * (or their values), so the workbook shows the same numbers where the add-in is not loaded (#NAME? otherwise). Check
  * shows exactly what would change; Confirm writes it only if a fresh read plans the same (else it asks again).
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text } from "@fluentui/react-components";
+import { Button, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { type ApplyResult, type CheckResult, applyPortable, checkPortable } from "../../workbook/excel/portable";
 import { excelAvailable } from "../../workbook/excel/run";
 import { PORTABLE_MODE_LABELS, type PortableMode, type PortablePlan, confirmationLines } from "../../workbook/portable/planner";
 import { paneStyles as css } from "../styles";
+import { type Status, StatusMessage } from "../StatusMessage";
 
 /** The workbook side; the pane passes Excel's, tests may pass their own. `sheet` omitted: the active sheet. */
 export interface PortableExcel {
@@ -23,7 +24,6 @@ const excelPortable: PortableExcel = {
   apply: applyPortable,
 };
 
-type Status = { intent: "success" | "warning" | "error"; title: string; text: string } | null;
 
 export function PortablePanel({ excel = excelPortable }: { excel?: PortableExcel }) {
   const [mode, setMode] = useState<PortableMode>("portable");
@@ -116,14 +116,7 @@ export function PortablePanel({ excel = excelPortable }: { excel?: PortableExcel
         </div>
       )}
       {busy && <Text role="status">Working...</Text>}
-      {status && (
-        <MessageBar intent={status.intent} role={status.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>
-            <MessageBarTitle>{status.title}</MessageBarTitle>
-            {status.text}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <StatusMessage status={status} />
     </section>
   );
 }

@@ -22,6 +22,7 @@ import { REVIEW_HEADER, type ReviewColumnName, type ReviewColumns, type ReviewPl
 import { count } from "../fill/fillView";
 import { paneStyles } from "../styles";
 import { PICKERS, columnChoices, countRows, pickerLabel, reviewFor, sameLayout, whereText } from "./reviewView";
+import { type Status, StatusMessage } from "../StatusMessage";
 
 const rates = CURRENT_RATES;
 const css = { ...paneStyles, list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL } };
@@ -42,7 +43,6 @@ const excelReview: ReviewExcel = {
 };
 
 type ScopeKind = ReviewScope["kind"];
-type Status = { intent: "success" | "warning" | "error"; title: string; text: string } | null;
 
 const NO_COLUMNS: ReviewColumns = { site: null, enrollment: null, days: null, option: null, cost: null, summerDays: null };
 
@@ -241,14 +241,7 @@ export function ReviewPanel({ excel = excelReview }: { excel?: ReviewExcel }) {
         </div>
       )}
 
-      {status && (
-        <MessageBar intent={status.intent} role={status.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>
-            <MessageBarTitle>{status.title}</MessageBarTitle>
-            {status.text}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <StatusMessage status={status} />
       {written && <Findings plan={written} />}
     </section>
   );
